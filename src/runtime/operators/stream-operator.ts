@@ -75,6 +75,12 @@ export interface StreamOperator<IN, OUT> {
   notifyCheckpointAborted?(checkpointId: number): void;
   /** All input is consumed (bounded input); emit what is pending. Called after the final MAX watermark. */
   endInput?(): void;
+  /**
+   * The job ends normally (after endInput and, with checkpointing, after the final checkpoint
+   * completed). Sinks without checkpointing commit here. Not called when the job is cancelled or fails.
+   */
+  finish?(): void | Promise<void>;
+  /** Releases resources; called on every exit, normal or not. */
   close?(): void | Promise<void>;
 }
 
