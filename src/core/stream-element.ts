@@ -14,7 +14,8 @@ export type StreamElement =
   | { readonly kind: 'watermark'; readonly timestamp: number }
   /** An input channel becomes idle (true) or active again (false); idle channels do not hold back watermarks. */
   | { readonly kind: 'idle'; readonly idle: boolean }
-  | { readonly kind: 'barrier'; readonly checkpointId: number; readonly timestamp: number; readonly checkpointKind: CheckpointKind }
+  /** `location` is the directory the checkpoint's state files go to. */
+  | { readonly kind: 'barrier'; readonly checkpointId: number; readonly timestamp: number; readonly checkpointKind: CheckpointKind; readonly location: string }
   /** The producer has emitted all its data; the channel may still carry a final barrier. */
   | { readonly kind: 'endOfData' }
   /** The producer is gone; nothing follows on this channel. */

@@ -33,7 +33,7 @@ export interface InternalTimerService {
   registerProcessingTimeTimer(namespace: string, timestamp: number): void;
   deleteEventTimeTimer(namespace: string, timestamp: number): void;
   deleteProcessingTimeTimer(namespace: string, timestamp: number): void;
-  /** Fires every event-time timer with timestamp <= watermark, in timestamp order, then records the watermark. */
+  /** Records the watermark, then fires every event-time timer with timestamp <= it, in timestamp order. */
   advanceWatermark(watermark: number): void;
   numEventTimeTimers(): number;
   numProcessingTimeTimers(): number;

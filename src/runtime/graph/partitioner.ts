@@ -1,0 +1,65 @@
+// How an edge between two vertices spreads records over the receiving subtasks.
+import { keyGroupOf, subtaskForKeyGroup } from '../../core/key-group.ts';
+
+export type PartitionerKind = 'forward' | 'rebalance' | 'rescale' | 'hash' | 'broadcast' | 'global' | 'shuffle';
+
+export type KeySelector<T = any, K = unknown> = (value: T) => K;
+
+/**
+ * Picks the receiving channel for one record; `-1` means every channel (broadcast).
+ * Channel numbers index the sender's list of channels of this edge.
+ */
+export type ChannelSelector = (value: unknown) => number;
+
+/** The receiving subtasks of sender subtask `sender` (in channel order). */
+export function receiversOf(kind: PartitionerKind, sender: number, senderParallelism: number, receiverParallelism: number): number[] {
+  switch (kind) {
+    case 'forward':
+      return [sender];
+    case 'global':
+      return [0];
+    case 'rescale': {
+      // Flink's rescale: each sender feeds a contiguous subset of receivers (or shares one).
+      if (receiverParallelism >= senderParallelism) {
+        const start = Math.floor((sender * receiverParallelism) / senderParallelism);
+        const end = Math.floor(((sender + 1) * receiverParallelism) / senderParallelism);
+        return range(start, end);
+      }
+      return [Math.floor((sender * receiverParallelism) / senderParallelism)];
+    }
+    default:
+      return range(0, receiverParallelism);
+  }
+}
+
+function range(start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start; i < end; i++) out.push(i);
+  return out;
+}
+
+export function channelSelector(kind: PartitionerKind, sender: number, numChannels: number, maxParallelism: number, keySelector?: KeySelector): ChannelSelector {
+  if (numChannels === 1 && kind !== 'broadcast') return () => 0;
+  switch (kind) {
+    case 'hash': {
+      const select = keySelector!;
+      return (v) => subtaskForKeyGroup(keyGroupOf(select(v), maxParallelism), numChannels, maxParallelism);
+    }
+    case 'broadcast':
+      return () => -1;
+    case 'shuffle':
+      return () => Math.floor(Math.random() * numChannels);
+    case 'rebalance':
+    case 'rescale': {
+      // Round robin, starting at a different channel per sender so receivers share the load.
+      let next = sender % numChannels;
+      return () => {
+        const c = next;
+        next = next + 1 === numChannels ? 0 : next + 1;
+        return c;
+      };
+    }
+    default:
+      return () => 0;
+  }
+}
