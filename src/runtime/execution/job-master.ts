@@ -144,10 +144,13 @@ export class JobMaster implements TaskGateway {
       alignment: this.config.get(o.CHECKPOINT_MODE) === 'AT_LEAST_ONCE' ? 'at-least-once' : 'exactly-once',
     };
     const restored = this.#restore;
+    // Readers ask for splits while the attempt is still starting: hold assignments until it is up.
+    const held: Array<(d: Deployment) => void> = [];
+    const toReaders = (op: (d: Deployment) => void) => (this.#deployment ? op(this.#deployment) : held.push(op));
     for (const sc of this.#sources.values()) {
       await sc.start({
-        addSplits: (v, s, splits) => this.#deployment?.addSplits(v, s, splits),
-        noMoreSplits: (v, s) => this.#deployment?.noMoreSplits(v, s),
+        addSplits: (v, s, splits) => toReaders((d) => d.addSplits(v, s, splits)),
+        noMoreSplits: (v, s) => toReaders((d) => d.noMoreSplits(v, s)),
       }, restored?.enumeratorState(sc.uid));
     }
     let deployment: Deployment;
@@ -164,6 +167,7 @@ export class JobMaster implements TaskGateway {
     }
     this.#deployment = deployment;
     this.status = 'RUNNING';
+    for (const op of held.splice(0)) op(deployment);
     this.checkpoints.attach({
       triggerSources: (id, ts, kind, location) => {
         for (const v of this.graph.vertices) {

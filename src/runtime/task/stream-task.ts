@@ -91,7 +91,8 @@ export class StreamTask implements InputReceiver {
     this.d = d;
     this.name = `${d.vertex.name} (${d.subtask + 1}/${d.vertex.parallelism})`;
     this.#numChannels = d.inputChannelInputs.length;
-    this.#valve = new WatermarkValve(this.#numChannels);
+    // Source tasks have no input channels; their valve is never consulted.
+    this.#valve = new WatermarkValve(Math.max(1, this.#numChannels));
     this.#aligner = new BarrierAligner(this.#numChannels, d.alignment);
     this.#queues = Array.from({ length: this.#numChannels }, () => []);
     this.#queueHeads = new Array<number>(this.#numChannels).fill(0);
@@ -154,6 +155,10 @@ export class StreamTask implements InputReceiver {
   #flushCollected(): void {
     this.#collectScheduled = false;
     for (const [id, values] of this.#collected) if (values.length) this.d.gateway.collect(id, values.splice(0));
+  }
+
+  hasBacklog(): boolean {
+    return this.capacity?.hasBacklog() ?? false;
   }
 
   get isSource(): boolean {

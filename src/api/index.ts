@@ -1,0 +1,23 @@
+// The public DataStream API of Weir.
+export { StreamExecutionEnvironment, type RuntimeMode } from './stream-execution-environment.ts';
+export { DataStream, KeyedStream } from './data-stream.ts';
+export { WindowedStream } from './windowed-stream.ts';
+export { ConnectedStreams, BroadcastStream, BroadcastConnectedStream } from './connected-streams.ts';
+export { JobClient } from './job-client.ts';
+export { IndexRangeSource } from './sources/index-range-source.ts';
+export { withExecutionContext } from '../runtime/execution/execution-context.ts';
+export { OutputTag } from '../runtime/operators/stream-operator.ts';
+export type { Sink, SinkWriter, Committer, SinkWriterContext } from '../runtime/sink/sink.ts';
+export type { Source, SourceReader, SplitEnumerator, SourceSplit, ReaderOutput } from '../runtime/source/source.ts';
+export type { JobExecutionResult, JobStatus, ExceptionHistoryEntry } from '../runtime/execution/job-master.ts';
+export { JobExecutionError } from '../runtime/execution/job-master.ts';
+export * from '../runtime/operators/functions/user-functions.ts';
+export * from '../runtime/operators/windowing/index.ts';
+export type { Collector, KeyedStateStore } from '../runtime/operators/functions/user-functions.ts';
+export { WatermarkStrategy } from '../time/watermark-strategies.ts';
+export { valueState, listState, mapState, reducingState, aggregatingState, type AggregateFunction, type StateTtlConfig } from '../state/state-descriptor.ts';
+export type { ValueState, ListState, MapState, ReducingState, AggregatingState } from '../state/keyed-state.ts';
+export { broadcastStateDescriptor, type BroadcastState, type ReadOnlyBroadcastState, type BroadcastStateDescriptor } from '../state/operator-state.ts';
+export { Configuration } from '../core/config.ts';
+export { NO_TIMESTAMP, MAX_WATERMARK } from '../core/stream-element.ts';
+export { WeirError, ConfigError, InputFormatError, RestoreError, UserFunctionError } from '../core/errors.ts';
