@@ -77,6 +77,11 @@ export class CheckpointCoordinator {
     this.#nextId = o.firstCheckpointId;
   }
 
+  /** After a restore, numbering continues after the restored checkpoint, as in Flink. */
+  continueAfter(checkpointId: number): void {
+    this.#nextId = Math.max(this.#nextId, checkpointId + 1);
+  }
+
   get completed(): readonly CompletedCheckpoint[] {
     return this.#completed;
   }

@@ -127,7 +127,10 @@ export class JobMaster implements TaskGateway {
   async start(): Promise<void> {
     this.startedAt = Date.now();
     const savepoint = this.config.get(o.SAVEPOINT_PATH);
-    if (savepoint) this.#restore = await planRestore(savepoint, this.graph, this.config.get(o.ALLOW_NON_RESTORED_STATE));
+    if (savepoint) {
+      this.#restore = await planRestore(savepoint, this.graph, this.config.get(o.ALLOW_NON_RESTORED_STATE));
+      this.checkpoints.continueAfter(this.#restore.metadata.checkpointId);
+    }
     await this.#deploy();
   }
 
