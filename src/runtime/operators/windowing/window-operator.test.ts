@@ -38,7 +38,7 @@ class Harness<OUT> {
   }
 
   static async open<OUT>(op: StreamOperator<Ev, OUT>, restoreFrom?: HarnessSnapshot): Promise<Harness<OUT>> {
-    return await Harness.open(await OperatorTestHarness.open(op, { keySelectors: [(e: Ev) => e.key], restoreFrom }));
+    return new Harness(await OperatorTestHarness.open(op, { keySelectors: [(e: Ev) => e.key], restoreFrom }));
   }
 
   get backend(): KeyedStateBackend {
@@ -427,4 +427,21 @@ test('options are validated', async () => {
   assert.throws(() => new WindowOperator<Ev, Ev, Ev, string>({ assigner: TumblingEventTimeWindows.of(10) } as never), /exactly one window function/);
   const op = new WindowOperator<Ev, Ev, Ev, string, Window>({ assigner: TumblingEventTimeWindows.of(10), reduce: sum });
   assert.throws(() => op.open({ keyedState: undefined, runtime: { operatorName: 'w' } } as unknown as OperatorContext<Ev>), /A window in operator 'w' needs a keyed stream/);
+});
+
+test('a ProcessWindowFunction object gets the lifecycle hooks of function objects', async () => {
+  const calls: string[] = [];
+  const h = await Harness.open(new WindowOperator<Ev, Ev, string, string, TimeWindow>({
+    assigner: TumblingEventTimeWindows.of(10),
+    process: {
+      open: (ctx) => { calls.push(`open subtask ${ctx.getIndexOfThisSubtask()}`); },
+      process: countPerWindow.process,
+      close: () => { calls.push('close'); },
+    },
+  }));
+  h.elements('a:0@1');
+  h.watermark(9);
+  await h.close();
+  assert.deepEqual(calls, ['open subtask 0', 'close']);
+  assert.deepEqual(h.take(), ['a [0,10) n=1 @9', 'wm 9']);
 });

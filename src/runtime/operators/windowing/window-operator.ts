@@ -58,7 +58,8 @@ type ContentsState = NamespacedState & MergeableState & { add(value: unknown): v
  * Lifecycle per element: assign windows -> (sessions: merge into in-flight windows) -> drop if the
  * window is past cleanup -> add to contents -> trigger.onElement -> fire/purge -> cleanup timer.
  * Per timer: trigger.onEventTime/onProcessingTime -> fire/purge -> at cleanup time clear everything.
- * All state is in ctx.keyedState and the timer service, so snapshots need nothing from here.
+ * All window state is in ctx.keyedState and the timer service, so a snapshot needs nothing from
+ * the operator beyond the process function's own checkpoint hooks.
  */
 export class WindowOperator<IN, ACC, OUT, KEY, W extends Window = Window> implements StreamOperator<IN, OUT> {
   readonly #assigner: WindowAssigner<IN, W>;
