@@ -4,7 +4,10 @@
 //
 // The same program gives the same counts in STREAMING and BATCH mode (-D execution.runtime-mode=BATCH).
 import { parseArgs } from 'node:util';
-import { StreamExecutionEnvironment, FileSource, FileSink, BasePathBucketAssigner, SimpleStringEncoder, valueState, MAX_WATERMARK, type KeyedProcessFunction, type ValueState } from 'weir';
+import {
+  StreamExecutionEnvironment, FileSource, FileSink, BasePathBucketAssigner, SimpleStringEncoder, valueState, MAX_WATERMARK,
+  type KeyedProcessFunction, type KeyedProcessContext, type KeyedOnTimerContext, type Collector, type RuntimeContext, type ValueState,
+} from 'weir';
 
 const { values: args } = parseArgs({ options: { input: { type: 'string' }, output: { type: 'string' } } });
 if (!args.input || !args.output) {
@@ -16,24 +19,24 @@ if (!args.input || !args.output) {
 class FinalCount implements KeyedProcessFunction<string, string, string> {
   count!: ValueState<number>;
 
-  open(ctx: { getState(d: ReturnType<typeof valueState<number>>): ValueState<number> }): void {
+  open(ctx: RuntimeContext): void {
     this.count = ctx.getState(valueState<number>('count'));
   }
 
-  processElement(_word: string, ctx: Parameters<KeyedProcessFunction<string, string, string>['processElement']>[1]): void {
+  processElement(_word: string, ctx: KeyedProcessContext<string>): void {
     const n = this.count.value() ?? 0;
     if (n === 0) ctx.timerService().registerEventTimeTimer(MAX_WATERMARK);
     this.count.update(n + 1);
   }
 
-  onTimer(_ts: number, ctx: { getCurrentKey(): string }, out: { collect(v: string): void }): void {
+  onTimer(_ts: number, ctx: KeyedOnTimerContext<string>, out: Collector<string>): void {
     out.collect(`${ctx.getCurrentKey()},${this.count.value()}`);
   }
 }
 
 const env = StreamExecutionEnvironment.getExecutionEnvironment();
 env.fromSource(FileSource.textLines(args.input).build(), undefined, 'Lines')
-  .flatMap((line: string, out) => {
+  .flatMap<string>((line, out) => {
     for (const word of line.toLowerCase().split(/[^\p{L}]+/u)) if (word) out.collect(word);
   })
   .name('Split words')
