@@ -10,6 +10,8 @@ export class KeyContext {
   storageKey: unknown = undefined;
   /** Current key group minus range.start; -1 until a key is set. */
   groupIndex = -1;
+  /** Changes with every set(), so states can tell that their cached entry is still the current key's. */
+  version = 0;
   readonly range: KeyGroupRange;
   readonly maxParallelism: number;
   readonly groupCount: number;
@@ -36,6 +38,7 @@ export class KeyContext {
     this.key = key;
     this.storageKey = storageKeyOf(key);
     this.groupIndex = index;
+    this.version++;
   }
 }
 

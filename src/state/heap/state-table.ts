@@ -39,6 +39,11 @@ export class StateTable {
   private cachedGroup = -1;
   private cachedNamespace: string = VOID_NAMESPACE;
   private cachedSlot: Slot | undefined = undefined;
+  // The entry of the last lookup, valid while the key context is at the same version: a read and
+  // the write that follows it (value() then update()) cost one map lookup, not two.
+  private entryVersion = -1;
+  private entryNamespace: string = VOID_NAMESPACE;
+  private cachedEntry: Entry | undefined = undefined;
 
   constructor(name: string, kind: StateKind, ttl: TtlPolicy | undefined, ctx: KeyContext) {
     this.name = name;
@@ -59,14 +64,23 @@ export class StateTable {
   }
 
   getIn(namespace: string): Entry | undefined {
+    if (this.entryVersion === this.ctx.version && namespace === this.entryNamespace) return this.cachedEntry;
     const slot = this.select(namespace);
-    return slot === undefined ? undefined : slot.get(this.ctx.storageKey);
+    const entry = slot === undefined ? undefined : slot.get(this.ctx.storageKey);
+    this.entryVersion = this.ctx.version;
+    this.entryNamespace = namespace;
+    this.cachedEntry = entry;
+    return entry;
   }
 
   /** Adds an entry for the current key; the caller has checked that there is none. */
   insertIn(namespace: string, value: unknown, ts: number): void {
     const slot = this.select(namespace) ?? this.createSlot(namespace);
-    slot.set(this.ctx.storageKey, new Entry(this.ctx.key, value, ts));
+    const entry = new Entry(this.ctx.key, value, ts);
+    slot.set(this.ctx.storageKey, entry);
+    this.entryVersion = this.ctx.version;
+    this.entryNamespace = namespace;
+    this.cachedEntry = entry;
   }
 
   /** Sets the current key's value (and TTL time) in `namespace`, creating the entry if needed. */
@@ -86,6 +100,7 @@ export class StateTable {
 
   removeIn(namespace: string): void {
     const slot = this.select(namespace);
+    this.entryVersion = -1;
     if (slot !== undefined && slot.delete(this.ctx.storageKey) && slot.size === 0) {
       this.dropSlot(this.ctx.groupIndex, namespace);
       this.cachedSlot = undefined;
@@ -176,6 +191,7 @@ export class StateTable {
 
   // Leaves the cache saying "no slot" for group -1 (no current key), which is true, so select() refills it.
   private invalidate(): void {
+    this.entryVersion = -1;
     this.cachedGroup = -1;
     this.cachedNamespace = VOID_NAMESPACE;
     this.cachedSlot = undefined;
