@@ -39,7 +39,9 @@ export class FraudDetector implements KeyedProcessFunction<number, Transaction, 
 
   processElement(tx: Transaction, ctx: KeyedProcessContext<number>, out: Collector<Alert>): void {
     const small = this.small.value();
-    if (small !== undefined && tx.amount > LARGE_AMOUNT) {
+    // The timer only cleans up: it fires when the watermark passes, which may be after later
+    // transactions were seen, so the minute is checked on the transactions' own timestamps.
+    if (small !== undefined && tx.amount > LARGE_AMOUNT && tx.timestamp - small.timestamp <= ONE_MINUTE) {
       out.collect({ accountId: tx.accountId, small: small.amount, large: tx.amount, timestamp: tx.timestamp });
       this.#clear(ctx);
     }
