@@ -101,7 +101,7 @@ class IndexRangeReader<T> implements SourceReader<T, IndexRangeSplit> {
     this.#ctx.sendSplitRequest();
   }
 
-  pollNext(outputFor: (splitId: string) => ReaderOutput<T>): PollStatus {
+  pollNext(outputFor: (splitId: string) => ReaderOutput<T>, splitFinished: (splitId: string) => void): PollStatus {
     const split = this.#splits[0];
     if (!split) {
       if (this.#noMore) return 'end-of-input';
@@ -126,6 +126,7 @@ class IndexRangeReader<T> implements SourceReader<T, IndexRangeSplit> {
     this.#emittedSinceStart += emitted;
     if (split.next >= split.end) {
       this.#splits.shift();
+      splitFinished(split.splitId);
       if (this.#splits.length === 0) this.#request();
     }
     return 'more';

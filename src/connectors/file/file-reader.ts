@@ -71,7 +71,7 @@ export class FileSourceReader<T> implements SourceReader<T, FileSplit> {
     this.signal();
   }
 
-  pollNext(outputForSplit: (splitId: string) => ReaderOutput<T>): PollStatus {
+  pollNext(outputForSplit: (splitId: string) => ReaderOutput<T>, splitFinished: (splitId: string) => void): PollStatus {
     if (this.failure !== undefined) throw this.failure;
     let budget = this.options.maxLinesPerPoll;
     while (budget > 0) {
@@ -82,6 +82,7 @@ export class FileSourceReader<T> implements SourceReader<T, FileSplit> {
       // The budget is left, so no whole line is buffered: the file is done, or we must wait for bytes.
       if (!file.eof) return 'nothing-available';
       this.finishSplit(file);
+      splitFinished(file.split.splitId);
     }
     if (budget === 0) return 'more';
     if (this.noMoreSplits && this.queue.length === 0) return 'end-of-input';

@@ -42,6 +42,7 @@ test('reads a directory recursively in lexicographic order, skipping hidden file
   assert.deepEqual(runner.values(), ['a1', 'b1', 'b2', 'c1']);
   assert.deepEqual(runner.assignments.map(([, ids]) => ids), [[join(dir, 'a.txt')], [join(dir, 'b.txt')], [join(dir, 'sub', 'c.txt')]]);
   assert.deepEqual(runner.emitted.map((e) => e.splitId), [join(dir, 'a.txt'), join(dir, 'b.txt'), join(dir, 'b.txt'), join(dir, 'sub', 'c.txt')]);
+  assert.deepEqual(runner.finishedSplits, [join(dir, 'a.txt'), join(dir, 'b.txt'), join(dir, 'sub', 'c.txt')], 'each file is reported finished once read');
   await runner.close();
 });
 
@@ -199,7 +200,7 @@ test('continuous monitoring picks up new files and never ends', async (t) => {
   renameSync(join(dir, '.b.tmp'), join(dir, 'b.txt'));
   await runner.runUntil(() => runner.values().length === 3);
   assert.deepEqual(runner.values(), ['a1', 'b1', 'b2']);
-  assert.equal(runner.readers[0]!.pollNext(() => ({ collect: () => assert.fail('no data expected') })), 'nothing-available');
+  assert.equal(runner.readers[0]!.pollNext(() => ({ collect: () => assert.fail('no data expected') }), () => {}), 'nothing-available');
   const snapshot = await runner.snapshot(1);
   assert.deepEqual(snapshot.enumerator.seenPaths.sort(), [join(dir, 'a.txt'), join(dir, 'b.txt')]);
   await runner.close();

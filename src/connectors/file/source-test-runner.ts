@@ -57,6 +57,9 @@ export class SourceTestRunner<T, S extends SourceSplit, E> {
     }
   }
 
+  /** Splits the readers reported as read to their end, in order. */
+  readonly finishedSplits: string[] = [];
+
   values(subtask?: number): T[] {
     return this.emitted.filter((e) => subtask === undefined || e.subtask === subtask).map((e) => e.value);
   }
@@ -64,7 +67,7 @@ export class SourceTestRunner<T, S extends SourceSplit, E> {
   /** One poll of one reader; waits for availability when it has nothing. */
   async step(subtask: number): Promise<PollStatus> {
     const reader = this.readers[subtask]!;
-    const status = reader.pollNext((splitId) => this.output(subtask, splitId));
+    const status = reader.pollNext((splitId) => this.output(subtask, splitId), (splitId) => this.finishedSplits.push(splitId));
     if (status === 'end-of-input') this.finished.add(subtask);
     if (status === 'nothing-available') await withTimeout(reader.isAvailable(), `reader ${subtask} never became available`);
     return status;
@@ -82,7 +85,7 @@ export class SourceTestRunner<T, S extends SourceSplit, E> {
     while (!done()) {
       if (Date.now() > deadline) throw new Error('runUntil: condition not reached in time');
       for (const [i, reader] of this.readers.entries()) {
-        const status = reader.pollNext((splitId) => this.output(i, splitId));
+        const status = reader.pollNext((splitId) => this.output(i, splitId), (splitId) => this.finishedSplits.push(splitId));
         if (status === 'nothing-available') await Promise.race([reader.isAvailable(), sleep(10)]);
       }
     }

@@ -50,9 +50,10 @@ export interface SourceReader<T, S extends SourceSplit> {
   /**
    * Emits a bounded number of records synchronously (a batch, not everything) to the output of
    * their split. 'more': call again; 'nothing-available': wait for isAvailable(); 'end-of-input':
-   * all splits are done and no more will come.
+   * all splits are done and no more will come. `splitFinished` is called when a split has been read
+   * to its end, so it stops holding back the source's watermark.
    */
-  pollNext(outputForSplit: (splitId: string) => ReaderOutput<T>): PollStatus;
+  pollNext(outputForSplit: (splitId: string) => ReaderOutput<T>, splitFinished: (splitId: string) => void): PollStatus;
   /** Resolves when pollNext may have data again. */
   isAvailable(): Promise<void>;
   addSplits(splits: readonly S[]): void;

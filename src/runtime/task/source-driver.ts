@@ -48,6 +48,13 @@ export class SourceDriver<T> {
     return out;
   };
 
+  /** A finished split no longer holds back the watermark (Flink's releaseOutputForSplit). */
+  readonly #splitFinished = (splitId: string): void => {
+    this.#outputs.delete(splitId);
+    if (this.#lastSplit === splitId) this.#lastSplit = undefined;
+    this.#watermarks?.removeSplit(splitId);
+  };
+
   constructor(source: Source<T>, strategy: WatermarkStrategy<T> | undefined, host: SourceDriverHost) {
     this.#host = host;
     this.reader = source.createReader({
@@ -113,7 +120,7 @@ export class SourceDriver<T> {
     this.#guard(() => {
       const deadline = performance.now() + SLICE_MS;
       do {
-        status = this.reader.pollNext(this.#outputFor);
+        status = this.reader.pollNext(this.#outputFor, this.#splitFinished);
       } while (status === 'more' && performance.now() < deadline && this.#host.waitForCapacity() === undefined);
     });
     if (this.#stopped) return;
