@@ -132,6 +132,15 @@ export class SplitWatermarks<T> {
 
   /** Checks idleness and lets every active split's generator emit; call every auto-watermark interval. */
   onPeriodicEmit(): void {
+    // A reader without splits (more readers than files or partitions) must not stall event time
+    // downstream: it reports idle until a split arrives.
+    if (this.#splits.size === 0) {
+      if (!this.#idle) {
+        this.#idle = true;
+        this.#emit.idle(true);
+      }
+      return;
+    }
     const now = this.#now();
     const timeout = this.#idleTimeoutMs;
     let changed = false;
