@@ -34,7 +34,7 @@ export const FAILURE_RATE_INTERVAL = option<number>({ key: 'restart-strategy.fai
 export const FAILURE_RATE_DELAY = option<number>({ key: 'restart-strategy.failure-rate.delay', type: 'duration', defaultValue: 1000, description: 'Pause before a restart (failure-rate).' });
 
 export const BUFFER_RECORDS = option<number>({ key: 'taskmanager.network.batch-records', type: 'int', min: 1, defaultValue: 1024, description: 'Records per network buffer between threads.' });
-export const BUFFER_CREDITS = option<number>({ key: 'taskmanager.network.credits-per-channel', type: 'int', min: 1, defaultValue: 4, description: 'Buffers a receiver grants each sender channel (credit-based flow control).' });
+export const BUFFER_CREDITS = option<number>({ key: 'taskmanager.network.credits-per-channel', type: 'int', min: 1, defaultValue: 16, description: 'Buffers a receiver grants each sender channel (credit-based flow control).' });
 
 export const ALL_OPTIONS: readonly ConfigOption<unknown>[] = [
   PARALLELISM, MAX_PARALLELISM, RUNTIME_MODE, AUTO_WATERMARK_INTERVAL, OBJECT_REUSE,
