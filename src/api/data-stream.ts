@@ -18,7 +18,7 @@ import { SinkWriterOperator } from '../runtime/operators/functions/sink-writer-o
 import { sumAggregation, minAggregation, maxAggregation, minByAggregation, maxByAggregation, type AggregationField } from '../runtime/operators/functions/keyed-aggregation.ts';
 import { TimestampsAndWatermarksOperator } from '../runtime/operators/timestamps-and-watermarks-operator.ts';
 import { ForwardOperator } from '../runtime/operators/forward-operator.ts';
-import { SinkFunctionOperator, type SinkFunction } from '../runtime/operators/sink-function-operator.ts';
+import { CollectSinkOperator, type CollectCallback } from '../runtime/operators/functions/collect-sink-operator.ts';
 import { GlobalWindows, CountTrigger, PurgingTrigger, CountEvictor, type WindowAssigner, type Window, type GlobalWindow } from '../runtime/operators/windowing/index.ts';
 import { AUTO_WATERMARK_INTERVAL } from '../core/config-options.ts';
 import type {
@@ -182,9 +182,9 @@ export class DataStream<T> {
     return this.transform('Sink', 'sink', () => new SinkWriterOperator(sink), { kind: 'sink' });
   }
 
-  /** Calls `fn` for every record (at-least-once across failures). */
-  addSink(fn: SinkFunction<T>): DataStream<never> {
-    return this.transform('Sink', 'sink-function', () => new SinkFunctionOperator(fn), { kind: 'sink' });
+  /** Calls `fn(value, timestamp)` for every record: at-least-once, as nothing is committed. */
+  addSink(fn: CollectCallback<T>): DataStream<never> {
+    return this.transform('Sink', 'sink-function', () => new CollectSinkOperator(fn), { kind: 'sink' });
   }
 
   /** Runs the job and returns every record of this stream (bounded jobs). */

@@ -1,5 +1,5 @@
-// Hands every record to a callback given at construction; the runtime routes them to
-// executeAndCollect()'s iterator.
+// Hands every record to a callback given at construction: behind executeAndCollect() (the task
+// routes the records to the job master) and addSink(fn).
 import type { StreamOperator } from '../stream-operator.ts';
 
 export type CollectCallback<T> = (value: T, timestamp: number) => void;
