@@ -5,9 +5,13 @@
 //   npm run bench -- --only flink-w0,flink-w3 --runs 1 --scale 0.2
 //   npm run bench -- --list
 //
-// The same settings can come from the environment: WEIR_BENCH_ONLY, WEIR_BENCH_PARALLELISM,
-// WEIR_BENCH_RUNS, WEIR_BENCH_SCALE. Progress goes to stderr; stdout gets one JSON line per
-// measurement as it completes, then a Markdown table of all of them.
+// Options: --only NAME[,NAME], --parallelism 1,2, --runs 3, --scale 1 (multiplies record counts),
+// --timeout 180 (s per run), --idle-wait 30 (s to wait before each run for other processes to leave
+// the CPUs idle; 0 = don't wait). The same settings can come from the environment: WEIR_BENCH_ONLY,
+// WEIR_BENCH_PARALLELISM, WEIR_BENCH_RUNS, WEIR_BENCH_SCALE, WEIR_BENCH_IDLE_WAIT. Progress goes to
+// stderr; stdout gets one JSON line per measurement as it completes, then a Markdown table of all.
+// Besides records/s, each measurement has records per CPU-second of the job's process, and how many
+// cores other processes used meanwhile: on a shared machine the first figure drops, the second less.
 //
 // Each workload is its own module because at parallelism > 1 the engine's worker threads re-import
 // the module that called execute() to rebuild the job; a module prints its RESULT line from the
@@ -17,8 +21,8 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runChild, type ChildOutcome } from './lib/child-run.ts';
-import { bytes, median, seconds, si } from './lib/stats.ts';
+import { busyCores, runChild, type ChildOutcome } from './lib/child-run.ts';
+import { bytes, mean, median, seconds, si } from './lib/stats.ts';
 
 /** One line of the report: a workload at one parallelism, over all its runs. */
 interface Measurement {
@@ -30,6 +34,10 @@ interface Measurement {
   /** Median of the runs' records per second. */
   readonly recordsPerSecond: number | undefined;
   readonly runsRecordsPerSecond: readonly number[];
+  /** Median of records per CPU-second of the job's process (all threads): less disturbed by other load. */
+  readonly recordsPerCpuSecond: number | undefined;
+  /** Mean number of cores other processes kept busy during the runs. */
+  readonly otherCores: number | undefined;
   readonly failures: readonly string[];
   readonly notes: string;
   readonly target?: string;
@@ -41,7 +49,12 @@ interface Settings {
   readonly runs: number;
   readonly scale: number;
   readonly timeoutMs: number;
+  /** How long to wait, before each run, for other processes to leave the CPUs idle. */
+  readonly idleWaitMs: number;
 }
+
+/** Other processes may use this many cores before a run starts anyway once idleWaitMs has passed. */
+const IDLE_CORES = 0.3;
 
 interface Workload {
   readonly name: string;
@@ -62,12 +75,30 @@ function progress(text: string): void {
 async function repeat(label: string, module: string, args: string[], s: Settings): Promise<ChildOutcome[]> {
   const outcomes: ChildOutcome[] = [];
   for (let run = 1; run <= s.runs; run++) {
+    await waitForIdle(s.idleWaitMs);
     const o = await runChild(module, args, s.timeoutMs);
     outcomes.push(o);
     const r = o.result;
-    progress(`${label} run ${run}/${s.runs}: ${r ? `${si(r.recordsPerSecond)} rec/s (job ${seconds(r.netRuntimeMs)} s)` : `FAILED ${o.error}`}`);
+    const figure = !r ? `FAILED ${o.error}`
+      : typeof r.recoveryMs === 'number' ? `recovery ${r.recoveryMs} ms (job ${seconds(r.netRuntimeMs)} s)`
+      : `${si(r.recordsPerSecond)} rec/s, ${si(perCpuSecond(r))} rec/CPU-s (job ${seconds(r.netRuntimeMs)} s)`;
+    progress(`${label} run ${run}/${s.runs}: ${figure}; other processes ${o.otherCores?.toFixed(2) ?? '-'} cores`);
   }
   return outcomes;
+}
+
+function perCpuSecond(r: { records: number; jobCpuMs?: number }): number | undefined {
+  return r.jobCpuMs ? (r.records / r.jobCpuMs) * 1000 : undefined;
+}
+
+/** Waits until other processes leave the CPUs (nearly) idle, at most `maxMs`; the machine may be shared. */
+async function waitForIdle(maxMs: number): Promise<void> {
+  const until = performance.now() + maxMs;
+  let busy = await busyCores(500);
+  if (busy < IDLE_CORES || maxMs <= 0) return;
+  process.stderr.write(`      waiting for other processes to go idle (${busy.toFixed(2)} cores busy)`);
+  while (busy >= IDLE_CORES && performance.now() < until) busy = await busyCores(1000);
+  process.stderr.write(busy < IDLE_CORES ? ': idle\n' : `: still ${busy.toFixed(2)} cores busy, running anyway\n`);
 }
 
 function summarize(workload: string, parallelism: number, records: number, outcomes: readonly ChildOutcome[], notes = '', target?: string): Measurement {
@@ -77,6 +108,8 @@ function summarize(workload: string, parallelism: number, records: number, outco
     jobMs: median(ok.map((r) => r.netRuntimeMs)),
     recordsPerSecond: median(ok.map((r) => r.recordsPerSecond)),
     runsRecordsPerSecond: ok.map((r) => r.recordsPerSecond),
+    recordsPerCpuSecond: median(ok.flatMap((r) => perCpuSecond(r) ?? [])),
+    otherCores: mean(outcomes.flatMap((o) => o.otherCores ?? [])),
     failures: outcomes.flatMap((o) => (o.error ? [o.error] : [])),
     notes, target,
   };
@@ -115,16 +148,20 @@ const checkpointOverhead: Workload = {
     const a = summarize('keyed-reduce (1M keys)', p, n, without);
     const b = summarize('checkpoint-overhead', p, n, withCk);
     const ratio = a.recordsPerSecond && b.recordsPerSecond ? b.recordsPerSecond / a.recordsPerSecond : undefined;
+    const cpuRatio = a.recordsPerCpuSecond && b.recordsPerCpuSecond ? b.recordsPerCpuSecond / a.recordsPerCpuSecond : undefined;
     const cks = withCk.flatMap((o) => (o.result?.checkpoints as CheckpointStat[] | undefined) ?? []);
     const durations = cks.map((c) => c.durationMs);
     const stateSize = median(cks.map((c) => c.stateSize));
     const perRun = cks.length / Math.max(1, withCk.filter((o) => o.result).length);
-    const notes = `${ratio === undefined ? '-' : (ratio * 100).toFixed(0) + '%'} of ${si(a.recordsPerSecond)}/s without checkpoints; ` +
+    const notes = `${ratio === undefined ? '-' : (ratio * 100).toFixed(0) + '%'} of ${si(a.recordsPerSecond)}/s without checkpoints ` +
+      `(per CPU-second: ${cpuRatio === undefined ? '-' : (cpuRatio * 100).toFixed(0) + '%'} of ${si(a.recordsPerCpuSecond)}); ` +
       `${perRun.toFixed(1)} checkpoints/run, duration median ${durations.length ? median(durations)!.toFixed(0) : '-'} ms, max ${durations.length ? Math.max(...durations) : '-'} ms, size ${bytes(stateSize)}`;
     return {
       ...b, notes, target: '>= 90% of no-checkpoint throughput', met: ratio === undefined ? undefined : ratio >= 0.9,
       failures: [...a.failures, ...b.failures],
       baselineRecordsPerSecond: a.recordsPerSecond, baselineRunsRecordsPerSecond: a.runsRecordsPerSecond, ratio,
+      baselineRecordsPerCpuSecond: a.recordsPerCpuSecond, cpuRatio,
+      otherCores: mean([...without, ...withCk].flatMap((o) => o.otherCores ?? [])),
       checkpointCount: cks.length, checkpointDurationMedianMs: median(durations), checkpointDurationMaxMs: durations.length ? Math.max(...durations) : undefined,
       checkpointStateSize: stateSize,
     };
@@ -143,7 +180,7 @@ const recovery: Workload = {
     const size = median(ok.map((r) => r.restoredStateSize as number));
     return {
       ...summarize('recovery', p, ok[0]?.records ?? 0, outcomes),
-      recordsPerSecond: undefined, runsRecordsPerSecond: [], failures,
+      recordsPerSecond: undefined, runsRecordsPerSecond: [], recordsPerCpuSecond: undefined, failures,
       notes: `recovery median ${rec === undefined ? '-' : rec.toFixed(0)} ms (runs: ${ok.map((r) => r.recoveryMs).join(', ') || '-'} ms; all subtasks ${all === undefined ? '-' : all.toFixed(0)} ms), restored state ${bytes(size)}`,
       target: '< 1000 ms', met: rec === undefined ? undefined : rec < 1000,
       recoveryMs: rec, recoveryRunsMs: ok.map((r) => r.recoveryMs), recoveryAllSubtasksMs: all, restoredStateSize: size,
@@ -171,6 +208,7 @@ function settingsFromArgs() {
       runs: { type: 'string' },
       scale: { type: 'string' },
       timeout: { type: 'string' },
+      'idle-wait': { type: 'string' },
       list: { type: 'boolean' },
     },
   });
@@ -185,8 +223,9 @@ function settingsFromArgs() {
     runs: Number(values.runs ?? env.WEIR_BENCH_RUNS ?? 3),
     scale: Number(values.scale ?? env.WEIR_BENCH_SCALE ?? 1),
     timeoutMs: Number(values.timeout ?? 180) * 1000,
+    idleWaitMs: Number(values['idle-wait'] ?? env.WEIR_BENCH_IDLE_WAIT ?? 30) * 1000,
   };
-  if (!(settings.runs >= 1) || !(settings.scale > 0) || !(settings.timeoutMs > 0)) throw new Error('--runs, --scale and --timeout must be positive');
+  if (!(settings.runs >= 1) || !(settings.scale > 0) || !(settings.timeoutMs > 0) || !(settings.idleWaitMs >= 0)) throw new Error('--runs, --scale, --timeout and --idle-wait must be positive');
   return { workloads: only.length ? WORKLOADS.filter((w) => only.includes(w.name)) : WORKLOADS, parallelisms, settings, list: values.list === true };
 }
 
@@ -204,10 +243,11 @@ function machine(): string {
 }
 
 function table(ms: readonly Measurement[]): string {
-  const head = ['workload', 'p', 'records', 'job s (median)', 'records/s (median)', 'runs (records/s)', 'target', 'met', 'notes'];
+  const head = ['workload', 'p', 'records', 'job s (median)', 'records/s (median)', 'runs (records/s)', 'records/CPU-s', 'other load (cores)', 'target', 'met', 'notes'];
   const rows = ms.map((m) => [
     m.workload, String(m.parallelism), si(m.records, 1), seconds(m.jobMs), si(m.recordsPerSecond),
     m.runsRecordsPerSecond.map((r) => si(r)).join(', ') || '-',
+    si(m.recordsPerCpuSecond), m.otherCores === undefined ? '-' : m.otherCores.toFixed(2),
     m.target ?? '-', m.met === undefined ? '-' : m.met ? 'yes' : '**no**',
     [m.notes, m.failures.length ? `${m.failures.length} failed run(s): ${m.failures.join('; ')}` : ''].filter(Boolean).join('; '),
   ]);

@@ -14,14 +14,31 @@ export interface WorkloadResult {
   readonly records: number;
   /** JobExecutionResult.netRuntime: job start to end, deployment of workers included. */
   readonly netRuntimeMs: number;
+  /** CPU time of the whole process (all threads) while the job ran: see jobCpuMeter. */
+  readonly jobCpuMs?: number;
   readonly [extra: string]: unknown;
+}
+
+/**
+ * Starts counting the process's CPU time (user + system, every thread, so worker threads too);
+ * call before execute(). On a shared machine, records per CPU-second is the figure that other
+ * processes disturb least.
+ */
+export function jobCpuMeter(): () => number {
+  const start = process.cpuUsage();
+  return () => {
+    const d = process.cpuUsage(start);
+    return Math.round((d.user + d.system) / 1000);
+  };
 }
 
 /** Prints the result for run.ts; a no-op in worker threads, which re-import the module. */
 export function reportResult(result: WorkloadResult): void {
   if (!isMainThread) return;
   const perSecond = result.netRuntimeMs > 0 ? Math.round((result.records / result.netRuntimeMs) * 1000) : 0;
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify({ ...result, recordsPerSecond: perSecond })}\n`);
+  const usage = process.resourceUsage();
+  const processCpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify({ ...result, recordsPerSecond: perSecond, processCpuMs })}\n`);
 }
 
 /**

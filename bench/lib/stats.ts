@@ -7,6 +7,10 @@ export function median(xs: readonly number[]): number | undefined {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+export function mean(xs: readonly number[]): number | undefined {
+  return xs.length === 0 ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
 /** 12345678 -> "12.35 M", 4321 -> "4.32 k". */
 export function si(n: number | undefined, digits = 2): string {
   if (n === undefined || !Number.isFinite(n)) return '-';

@@ -8,7 +8,7 @@
 import { StreamExecutionEnvironment, valueState, type Collector, type KeyedProcessFunction, type RuntimeContext, type ValueState } from 'weir';
 import { bidAt } from '../lib/bid-generator.ts';
 import { workloadArgs } from '../lib/workload-args.ts';
-import { reportResult } from '../lib/report.ts';
+import { jobCpuMeter, reportResult } from '../lib/report.ts';
 
 interface AuctionPrice {
   readonly auction: number;
@@ -59,5 +59,6 @@ env.fromGenerator(bidAt, args.records)
   .process(new GroupAggregate())
   .addSink(() => {});
 
+const cpu = jobCpuMeter();
 const result = await env.execute('bench flink-w3-groupby');
-reportResult({ workload: 'flink-w3-groupby', parallelism: args.parallelism, records: args.records, netRuntimeMs: result.netRuntime });
+reportResult({ workload: 'flink-w3-groupby', parallelism: args.parallelism, records: args.records, netRuntimeMs: result.netRuntime, jobCpuMs: cpu() });

@@ -7,7 +7,7 @@
 import { StreamExecutionEnvironment, TumblingEventTimeWindows, WatermarkStrategy, type AggregateFunction, type ProcessWindowFunction, type TimeWindow } from 'weir';
 import { bidAt, type Bid } from '../lib/bid-generator.ts';
 import { workloadArgs } from '../lib/workload-args.ts';
-import { reportResult } from '../lib/report.ts';
+import { jobCpuMeter, reportResult } from '../lib/report.ts';
 
 interface AuctionPrice {
   readonly auction: number;
@@ -52,5 +52,6 @@ env.fromGenerator(bidAt, args.records, { watermarks })
   .aggregate(countAndMax, toRow)
   .addSink(() => {});
 
+const cpu = jobCpuMeter();
 const result = await env.execute('bench flink-w4-tumble');
-reportResult({ workload: 'flink-w4-tumble', parallelism: args.parallelism, records: args.records, netRuntimeMs: result.netRuntime });
+reportResult({ workload: 'flink-w4-tumble', parallelism: args.parallelism, records: args.records, netRuntimeMs: result.netRuntime, jobCpuMs: cpu() });

@@ -4,7 +4,7 @@
 //   node bench/workloads/keyed-reduce.ts --parallelism 2 --records 20e6 --keys 100000 [--checkpoint-interval 1000 --dir /tmp/x]
 import { StreamExecutionEnvironment } from 'weir';
 import { workloadArgs } from '../lib/workload-args.ts';
-import { removeScratchDir, reportResult, scratchDir } from '../lib/report.ts';
+import { jobCpuMeter, removeScratchDir, reportResult, scratchDir } from '../lib/report.ts';
 import { watchCheckpoints } from '../lib/checkpoint-watch.ts';
 
 interface Count {
@@ -25,6 +25,7 @@ env.fromGenerator<Count>((i) => ({ key: i % keys, count: 1 }), args.records)
   .reduce((a, b) => ({ key: a.key, count: a.count + b.count }))
   .addSink(() => {});
 
+const cpu = jobCpuMeter();
 const client = await env.executeAsync('bench keyed-reduce');
 const checkpoints = await watchCheckpoints(client);
 const result = await client.result;
@@ -33,7 +34,7 @@ reportResult({
   parallelism: args.parallelism,
   records: args.records,
   keys,
-  netRuntimeMs: result.netRuntime,
+  netRuntimeMs: result.netRuntime, jobCpuMs: cpu(),
   checkpointIntervalMs: args['checkpoint-interval'],
   checkpoints: checkpoints.map((c) => ({ id: c.id, durationMs: c.durationMs, stateSize: c.stateSize })),
 });

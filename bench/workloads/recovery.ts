@@ -11,7 +11,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StreamExecutionEnvironment, valueState, type KeyedProcessFunction, type RuntimeContext, type ValueState } from 'weir';
 import { workloadArgs } from '../lib/workload-args.ts';
-import { removeScratchDir, reportResult, scratchDir } from '../lib/report.ts';
+import { jobCpuMeter, removeScratchDir, reportResult, scratchDir } from '../lib/report.ts';
 import { watchCheckpoints } from '../lib/checkpoint-watch.ts';
 
 const args = workloadArgs({ parallelism: 1, keys: 100_000, 'value-bytes': 90, records: 0, 'rows-per-second': 400_000, 'checkpoint-interval': 1000 });
@@ -86,6 +86,7 @@ env.fromSequence(0, records - 1, { rowsPerSecond: args['rows-per-second'] })
   .uid('payload-per-key')
   .addSink(() => {});
 
+const cpu = jobCpuMeter();
 const client = await env.executeAsync('bench recovery');
 const checkpoints = await watchCheckpoints(client);
 const result = await client.result;
@@ -105,7 +106,7 @@ reportResult({
   parallelism: args.parallelism,
   records,
   keys,
-  netRuntimeMs: result.netRuntime,
+  netRuntimeMs: result.netRuntime, jobCpuMs: cpu(),
   restarts: result.restarts,
   recoveryMs: thrownAt !== undefined && first !== undefined ? first - thrownAt : null,
   recoveryAllSubtasksMs: thrownAt !== undefined && last !== undefined ? last - thrownAt : null,

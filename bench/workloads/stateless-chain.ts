@@ -3,7 +3,7 @@
 //   node bench/workloads/stateless-chain.ts --parallelism 1 --records 300e6
 import { StreamExecutionEnvironment } from 'weir';
 import { workloadArgs } from '../lib/workload-args.ts';
-import { reportResult } from '../lib/report.ts';
+import { jobCpuMeter, reportResult } from '../lib/report.ts';
 
 const args = workloadArgs({ parallelism: 1, records: 300_000_000 });
 
@@ -14,5 +14,6 @@ env.fromSequence(0, args.records - 1)
   .filter((x) => (x & 1) === 0)
   .addSink(() => {});
 
+const cpu = jobCpuMeter();
 const result = await env.execute('bench stateless-chain');
-reportResult({ workload: 'stateless-chain', parallelism: args.parallelism, records: args.records, netRuntimeMs: result.netRuntime });
+reportResult({ workload: 'stateless-chain', parallelism: args.parallelism, records: args.records, netRuntimeMs: result.netRuntime, jobCpuMs: cpu() });

@@ -3,7 +3,7 @@
 //   node bench/workloads/tumbling-window-count.ts --parallelism 1 --records 20e6 --keys 1000 --window-ms 10000
 import { StreamExecutionEnvironment, TumblingEventTimeWindows, WatermarkStrategy, type AggregateFunction } from 'weir';
 import { workloadArgs } from '../lib/workload-args.ts';
-import { reportResult } from '../lib/report.ts';
+import { jobCpuMeter, reportResult } from '../lib/report.ts';
 
 const args = workloadArgs({ parallelism: 1, records: 20_000_000, keys: 1000, 'window-ms': 10_000 });
 const keys = args.keys;
@@ -25,5 +25,6 @@ env.fromSequence(0, args.records - 1)
   .aggregate(count)
   .addSink(() => {});
 
+const cpu = jobCpuMeter();
 const result = await env.execute('bench tumbling-window-count');
-reportResult({ workload: 'tumbling-window-count', parallelism: args.parallelism, records: args.records, keys, windowMs: args['window-ms'], netRuntimeMs: result.netRuntime });
+reportResult({ workload: 'tumbling-window-count', parallelism: args.parallelism, records: args.records, keys, windowMs: args['window-ms'], netRuntimeMs: result.netRuntime, jobCpuMs: cpu() });
