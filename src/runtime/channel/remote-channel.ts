@@ -20,6 +20,7 @@ export class PeerLink {
   readonly #writers = new Map<number, RemoteChannelWriter>();
   readonly #receivers = new Map<number, { task: InputReceiver & { hasBacklog(): boolean; fail(e: unknown): void }; channel: number }>();
   readonly #withheld = new Map<InputReceiver, number[]>();
+  readonly #early = new Map<number, PeerMessage[]>();
   readonly #onCapacity: () => void;
 
   constructor(port: MessagePort, onCapacity: () => void) {
@@ -38,6 +39,9 @@ export class PeerLink {
 
   receiveInto(channelId: number, task: InputReceiver & { hasBacklog(): boolean; fail(e: unknown): void }, inputChannel: number): void {
     this.#receivers.set(channelId, { task, channel: inputChannel });
+    const early = this.#early.get(channelId);
+    this.#early.delete(channelId);
+    for (const m of early ?? []) this.#onMessage(m);
   }
 
   #onMessage(m: PeerMessage): void {
@@ -48,7 +52,12 @@ export class PeerLink {
     }
     const [channelId, values, timestamps, controls] = this.#codec.decode(m.buf) as Batch;
     const r = this.#receivers.get(channelId);
-    if (!r) return;
+    if (!r) {
+      const q = this.#early.get(channelId) ?? [];
+      q.push(m);
+      this.#early.set(channelId, q);
+      return;
+    }
     const { task, channel } = r;
     try {
       let c = 0;

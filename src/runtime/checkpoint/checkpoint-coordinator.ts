@@ -70,6 +70,9 @@ export class CheckpointCoordinator {
   #periodic: ReturnType<typeof setTimeout> | undefined;
   #lastCompletedAt = 0;
   #consecutiveFailures = 0;
+  /** Checkpoints that got an id but are not pending yet (their directory is being created). */
+  #triggering = 0;
+  #stopped = false;
   failedCount = 0;
 
   constructor(o: CoordinatorOptions) {
@@ -97,7 +100,15 @@ export class CheckpointCoordinator {
   /** Attaches the tasks of a (new) attempt and starts periodic checkpoints if enabled. */
   attach(targets: CheckpointTargets, periodic: boolean): void {
     this.#targets = targets;
+    this.#stopped = false;
     if (periodic && this.#o.settings.interval > 0 && this.#o.checkpointsDir) this.#schedule(this.#o.settings.interval);
+  }
+
+  /** No more periodic checkpoints (the input has ended; only the final checkpoint follows). */
+  stopPeriodic(): void {
+    if (this.#periodic) clearTimeout(this.#periodic);
+    this.#periodic = undefined;
+    this.#stopped = true;
   }
 
   /** Stops triggering and aborts what is in flight (the attempt is going away). */
@@ -109,12 +120,13 @@ export class CheckpointCoordinator {
   }
 
   #schedule(delay: number): void {
+    if (this.#stopped) return;
     if (this.#periodic) clearTimeout(this.#periodic);
     this.#periodic = setTimeout(() => {
       this.#periodic = undefined;
       const s = this.#o.settings;
       const sincePrev = Date.now() - this.#lastCompletedAt;
-      if (this.#pending.size >= s.maxConcurrent || sincePrev < s.minPause) {
+      if (this.#pending.size + this.#triggering >= s.maxConcurrent || sincePrev < s.minPause) {
         this.#schedule(Math.max(10, s.minPause - sincePrev));
         return;
       }
@@ -132,7 +144,12 @@ export class CheckpointCoordinator {
     const location = kind === 'checkpoint'
       ? join(this.#o.checkpointsDir!, this.#o.jobId, `chk-${id}`)
       : join(targetDir!, `savepoint-${this.#o.jobId.slice(0, 6)}-${id}-${Math.random().toString(36).slice(2, 10)}`);
-    await createLocation(location);
+    this.#triggering++;
+    try {
+      await createLocation(location);
+    } finally {
+      this.#triggering--;
+    }
     if (this.#targets !== targets) throw new Error('the job attempt ended before the checkpoint started');
     const waiting = new Set<string>();
     for (const v of this.#o.graph.vertices) for (let s = 0; s < v.parallelism; s++) waiting.add(`${v.id}/${s}`);
@@ -189,8 +206,10 @@ export class CheckpointCoordinator {
     this.#completed.push(done);
     this.#lastCompletedAt = Date.now();
     this.#consecutiveFailures = 0;
-    // Older pending checkpoints are subsumed: a newer complete one makes them useless.
-    for (const older of [...this.#pending.values()]) if (older.id < p.id && older.kind === 'checkpoint') this.#abort(older, `subsumed by checkpoint ${p.id}`, false);
+    // Older pending checkpoints are subsumed by a newer completed one (savepoints subsume nothing).
+    if (p.kind === 'checkpoint') {
+      for (const older of [...this.#pending.values()]) if (older.id < p.id && older.kind === 'checkpoint') this.#abort(older, `subsumed by checkpoint ${p.id}`, false);
+    }
     await this.#discardSubsumed();
     await this.#targets?.notifyComplete(p.id);
     p.done.resolve(done);

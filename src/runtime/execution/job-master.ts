@@ -222,6 +222,7 @@ export class JobMaster implements TaskGateway {
       return;
     }
     // The final checkpoint makes the sinks commit what the last records produced.
+    this.checkpoints.stopPeriodic();
     this.checkpoints.trigger('checkpoint').then(
       () => this.#deployment?.finishSources(),
       (e: Error) => this.#fail({ vertex: -1, subtask: -1, taskName: 'final checkpoint', message: e.message, stack: e.stack }),

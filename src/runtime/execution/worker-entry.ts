@@ -64,12 +64,6 @@ async function runSlot(graph: JobGraph): Promise<void> {
   });
   tasksOfThread.push(...tasks.values());
 
-  // Each receiving channel from another slot is routed to its task.
-  for (const ch of plan.channels) {
-    if (ch.receiver !== data.slot || ch.sender === data.slot) continue;
-    const task = tasks.get(taskKey(ch.receiverVertex, ch.receiver));
-    if (task) links.get(ch.sender)!.receiveInto(ch.id, task, ch.inputChannel);
-  }
 
   // A task's backlog: its own remote writers and those of local tasks downstream of it.
   const reachable = new Map<StreamTask, RemoteChannelWriter[]>();
@@ -130,6 +124,12 @@ async function runSlot(graph: JobGraph): Promise<void> {
     },
   }), 250).unref();
   await startTasks(tasks);
+  // Each receiving channel from another slot is routed to its task (input that came early is replayed).
+  for (const ch of plan.channels) {
+    if (ch.receiver !== data.slot || ch.sender === data.slot) continue;
+    const task = tasks.get(taskKey(ch.receiverVertex, ch.receiver));
+    if (task) links.get(ch.sender)!.receiveInto(ch.id, task, ch.inputChannel);
+  }
   send({ t: 'started' });
 }
 

@@ -71,7 +71,8 @@ export class StreamTask implements InputReceiver {
   readonly #queueHeads: number[];
   #releasing = false;
   #releaseAgain = false;
-  #pendingBarrier: Extract<StreamElement, { kind: 'barrier' }> | undefined;
+  /** The barrier of each checkpoint being aligned, for its timestamp, kind and location. */
+  readonly #pendingBarriers = new Map<number, Extract<StreamElement, { kind: 'barrier' }>>();
   #anyBlocked = false;
   readonly #endOfData: boolean[];
   readonly #ended: boolean[];
@@ -257,7 +258,7 @@ export class StreamTask implements InputReceiver {
         break;
       }
       case 'barrier': {
-        if (this.#pendingBarrier === undefined || element.checkpointId > this.#pendingBarrier.checkpointId) this.#pendingBarrier = element;
+        if (!this.#pendingBarriers.has(element.checkpointId)) this.#pendingBarriers.set(element.checkpointId, element);
         const r = this.#aligner.onBarrier(channel, element.checkpointId);
         if (r.aborted !== undefined) this.d.gateway.declineCheckpoint(r.aborted, this.d.vertex.id, this.d.subtask, `checkpoint ${element.checkpointId} overtook it`);
         this.#onAlignment(r.complete);
@@ -308,14 +309,17 @@ export class StreamTask implements InputReceiver {
   }
 
   #updateBlocked(): void {
-    this.#anyBlocked = this.#aligner.pendingCheckpoint !== undefined && this.d.alignment === 'exactly-once';
+    this.#anyBlocked = this.#aligner.aligning && this.d.alignment === 'exactly-once';
   }
 
-  #onAlignment(complete: number | undefined): void {
+  #onAlignment(complete: readonly number[]): void {
     this.#updateBlocked();
-    if (complete === undefined) return;
-    const b = this.#pendingBarrier!;
-    this.#checkpoint(b.checkpointId, b.timestamp, b.checkpointKind, b.location);
+    if (complete.length === 0) return;
+    for (const id of complete) {
+      const b = this.#pendingBarriers.get(id)!;
+      for (const older of this.#pendingBarriers.keys()) if (older <= id) this.#pendingBarriers.delete(older);
+      this.#checkpoint(b.checkpointId, b.timestamp, b.checkpointKind, b.location);
+    }
     this.#releaseQueues();
   }
 
