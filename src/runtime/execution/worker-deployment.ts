@@ -9,7 +9,7 @@ import type { Deployment, TaskMetrics } from './deployment.ts';
 import type { AttemptSpec } from './task-factory.ts';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol.ts';
 
-const ENTRY = new URL('./worker-entry.ts', import.meta.url);
+const ENTRY = new URL('./worker-bootstrap.ts', import.meta.url);
 
 export async function deployOnWorkers(spec: AttemptSpec, restore: RestorePlan | undefined, gateway: TaskGateway, jobModule: string | undefined): Promise<Deployment> {
   if (!jobModule) {
