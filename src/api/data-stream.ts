@@ -205,8 +205,13 @@ export class KeyedStream<T, K> extends DataStream<T> {
     this.keySelector = keySelector;
   }
 
+  /** Operators after keyBy() are keyed (map, flatMap and filter may use keyed state), as in Flink. */
+  override transform<R>(name: string, operatorType: string, factory: OperatorFactory<T, R>, opts: { keySelectors?: (KeySelector<any, any> | undefined)[]; kind?: 'operator' | 'sink' } = {}): DataStream<R> {
+    return super.transform(name, operatorType, factory, { ...opts, keySelectors: opts.keySelectors ?? [this.keySelector] });
+  }
+
   #keyed<R>(name: string, type: string, factory: OperatorFactory<T, R>): DataStream<R> {
-    return this.transform(name, type, factory, { keySelectors: [this.keySelector] });
+    return this.transform(name, type, factory);
   }
 
   override process<R>(fn: KeyedProcessFunction<K, T, R> | ProcessFunction<T, R>): DataStream<R> {

@@ -73,6 +73,7 @@ export class CheckpointCoordinator {
   /** Checkpoints that got an id but are not pending yet (their directory is being created). */
   #triggering = 0;
   #stopped = false;
+  #lastCreation: Promise<void> = Promise.resolve();
   failedCount = 0;
 
   constructor(o: CoordinatorOptions) {
@@ -144,9 +145,12 @@ export class CheckpointCoordinator {
     const location = kind === 'checkpoint'
       ? join(this.#o.checkpointsDir!, this.#o.jobId, `chk-${id}`)
       : join(targetDir!, `savepoint-${this.#o.jobId.slice(0, 6)}-${id}-${Math.random().toString(36).slice(2, 10)}`);
+    // Directories are created one after another, so triggers reach the sources in id order.
     this.#triggering++;
+    const created = this.#lastCreation.then(() => createLocation(location));
+    this.#lastCreation = created.catch(() => {});
     try {
-      await createLocation(location);
+      await created;
     } finally {
       this.#triggering--;
     }

@@ -278,7 +278,10 @@ export class JobMaster implements TaskGateway {
     this.#deployment = undefined;
     await d?.cancel().catch(() => {});
     for (const sc of this.#sources.values()) await sc.close().catch(() => {});
-    if (status === 'CANCELED' && this.config.get(o.CHECKPOINT_RETENTION) !== 'RETAIN_ON_CANCELLATION') await this.checkpoints.discardAll().catch(() => {});
+    // As in Flink: a finished job's checkpoints are discarded, a failed job's kept, a cancelled
+    // job's kept only with RETAIN_ON_CANCELLATION.
+    const retain = status === 'FAILED' || (status === 'CANCELED' && this.config.get(o.CHECKPOINT_RETENTION) === 'RETAIN_ON_CANCELLATION');
+    if (!retain) await this.checkpoints.discardAll().catch(() => {});
     const result: JobExecutionResult = {
       jobId: this.jobId, jobName: this.graph.jobName, status,
       netRuntime: Date.now() - this.startedAt,

@@ -11,13 +11,14 @@ export type KeySelector<T = any, K = unknown> = (value: T) => K;
  */
 export type ChannelSelector = (value: unknown) => number;
 
-/** The receiving subtasks of sender subtask `sender` (in channel order). */
+/**
+ * The receiving subtasks of sender subtask `sender` (in channel order). `global` connects every
+ * receiver, as Flink does, but sends only to the first: the others still see end of input and barriers.
+ */
 export function receiversOf(kind: PartitionerKind, sender: number, senderParallelism: number, receiverParallelism: number): number[] {
   switch (kind) {
     case 'forward':
       return [sender];
-    case 'global':
-      return [0];
     case 'rescale': {
       // Flink's rescale: each sender feeds a contiguous subset of receivers (or shares one).
       if (receiverParallelism >= senderParallelism) {

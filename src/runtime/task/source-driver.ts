@@ -3,7 +3,7 @@
 // while the task's outputs are backpressured, and generates per-split watermarks.
 import { NO_TIMESTAMP } from '../../core/stream-element.ts';
 import { SplitWatermarks } from '../../time/split-watermarks.ts';
-import type { WatermarkStrategy } from '../../time/watermark-strategy.ts';
+import type { TimestampAssigner, WatermarkStrategy } from '../../time/watermark-strategy.ts';
 import type { ReaderOutput, Source, SourceReader, SourceSplit } from '../source/source.ts';
 import type { Output } from '../operators/stream-operator.ts';
 
@@ -30,6 +30,7 @@ export class SourceDriver<T> {
   readonly reader: SourceReader<T, SourceSplit>;
   readonly #host: SourceDriverHost;
   readonly #watermarks: SplitWatermarks<T> | undefined;
+  readonly #assigner: TimestampAssigner<T> | undefined;
   readonly #outputs = new Map<string, ReaderOutput<T>>();
   #lastSplit: string | undefined;
   #lastOutput: ReaderOutput<T> | undefined;
@@ -64,6 +65,7 @@ export class SourceDriver<T> {
       countSkipped: (r) => host.countSkipped(r),
     }) as SourceReader<T, SourceSplit>;
     const out = host.output;
+    this.#assigner = strategy?.timestampAssigner;
     this.#watermarks = strategy && host.generateWatermarks
       ? new SplitWatermarks<T>(strategy, host.now, {
         watermark: (wm) => out.emitWatermark(wm),
@@ -75,7 +77,13 @@ export class SourceDriver<T> {
   #createOutput(splitId: string): ReaderOutput<T> {
     const out = this.#host.output;
     const wm = this.#watermarks;
-    if (wm === undefined) return { collect: (v, ts) => out.collect(v, ts ?? NO_TIMESTAMP) };
+    if (wm === undefined) {
+      // BATCH generates no watermarks, but records still need their event timestamps.
+      const assign = this.#assigner;
+      return assign
+        ? { collect: (v, ts) => out.collect(v, assign(v, ts ?? NO_TIMESTAMP)) }
+        : { collect: (v, ts) => out.collect(v, ts ?? NO_TIMESTAMP) };
+    }
     wm.addSplit(splitId);
     return { collect: (v, ts) => out.collect(v, wm.onRecord(splitId, v, ts ?? NO_TIMESTAMP)) };
   }

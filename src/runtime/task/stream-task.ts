@@ -26,6 +26,9 @@ import type { OperatorSnapshot } from './operator-snapshot.ts';
 
 export const SOURCE_SPLITS_STATE = 'source-splits';
 
+/** Errors a task has reported; the upstream tasks they propagate through do not report them again. */
+const reported = new WeakSet<object>();
+
 export interface TaskDeployment {
   readonly jobId: string;
   readonly graph: JobGraph;
@@ -206,7 +209,12 @@ export class StreamTask implements InputReceiver {
       this.#queues[channel]!.push({ record: true, value, timestamp });
       return;
     }
-    this.#record(channel, value, timestamp);
+    try {
+      this.#record(channel, value, timestamp);
+    } catch (e) {
+      this.fail(e); // this task failed, not the upstream one whose call delivered the record
+      throw e;
+    }
   }
 
   #record(channel: number, value: unknown, timestamp: number): void {
@@ -237,7 +245,12 @@ export class StreamTask implements InputReceiver {
       this.#queues[channel]!.push({ record: false, element });
       return;
     }
-    this.#control(channel, element);
+    try {
+      this.#control(channel, element);
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    }
   }
 
   #control(channel: number, element: StreamElement): void {
@@ -420,8 +433,13 @@ export class StreamTask implements InputReceiver {
     return this.#controlQueue;
   }
 
+  /** Reports a failure; an error already reported by a downstream task in this thread is not reported again. */
   fail(e: unknown): void {
     if (this.#cancelled) return;
+    if (typeof e === 'object' && e !== null) {
+      if (reported.has(e)) return;
+      reported.add(e);
+    }
     const err = e instanceof Error ? e : new Error(String(e));
     this.d.gateway.reportFailure({ vertex: this.d.vertex.id, subtask: this.d.subtask, taskName: this.name, message: err.message, stack: err.stack });
   }
