@@ -17,7 +17,7 @@ import type { HeapState } from './heap-state.ts';
 import { HeapReducingState } from './heap-reducing-state.ts';
 import { HeapValueState } from './heap-value-state.ts';
 import { describeKey, KeyContext } from './key-context.ts';
-import { decodeKeyGroup, encodeKeyGroup, type StateRow, type StateRows } from './key-group-snapshot.ts';
+import { decodeKeyGroup, encodeKeyGroup, flattenRows, type FlatStateRows, type StateRow } from './key-group-snapshot.ts';
 import { StateTable, type StateKind } from './state-table.ts';
 import { ttlPolicyOf } from './ttl-policy.ts';
 
@@ -101,14 +101,14 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
     const now = this.ctx.now();
     const blobs: KeyGroupBlob[] = [];
     for (let group = 0; group < this.ctx.groupCount; group++) {
-      const states: StateRows[] = [];
+      const states: FlatStateRows[] = [];
       for (const state of this.states.values()) {
-        const rows = rowsOf(state, group, now);
-        if (rows.length > 0) states.push({ name: state.table.name, kind: state.table.kind, rows });
+        const rows = flatRowsOf(state, group, now);
+        if (rows.flat.length > 0) states.push(rows);
       }
       for (const [name, p] of this.pending) {
         const rows = p.rows.get(group);
-        if (rows !== undefined) states.push({ name, kind: p.kind, rows });
+        if (rows !== undefined) states.push(flattenRows(name, p.kind, rows));
       }
       if (states.length > 0) blobs.push(encodeKeyGroup(group + this.keyGroupRange.start, states));
     }
@@ -187,16 +187,24 @@ function kindClash(name: string, was: StateKind, asked: StateKind, how: 'registe
   return how === 'restored' ? new RestoreError(message) : new WeirError(message);
 }
 
-/** The live rows of one key group; expired entries are dropped on the way. */
-function rowsOf(state: HeapState, group: number, now: number): StateRow[] {
-  const rows: StateRow[] = [];
-  const hasTtl = state.table.ttl !== undefined;
-  state.table.sweep(group, undefined, (entry, namespace) => {
+/** The live entries of one key group, flat; expired entries are dropped on the way. */
+function flatRowsOf(state: HeapState, group: number, now: number): FlatStateRows {
+  const flat: unknown[] = [];
+  const { table } = state;
+  const hasTtl = table.ttl !== undefined;
+  // Single values without TTL are stored as they are: no row conversion, nothing expires.
+  if (!hasTtl && table.kind !== 'list' && table.kind !== 'map') {
+    table.forEachIn(group, (entry, namespace) => { flat.push(entry.key, namespace, entry.value); });
+    return { name: table.name, kind: table.kind, withTs: false, flat };
+  }
+  table.sweep(group, undefined, (entry, namespace) => {
     if (hasTtl && !state.keepLive(entry, now)) return false;
-    rows.push([entry.key, namespace, ...state.toRow(entry)]);
+    const row = state.toRow(entry);
+    flat.push(entry.key, namespace, row[0]);
+    if (hasTtl) flat.push(row[1]);
     return true;
   });
-  return rows;
+  return { name: table.name, kind: table.kind, withTs: hasTtl, flat };
 }
 
 function loadRows(state: HeapState, group: number, rows: readonly StateRow[], now: number): void {

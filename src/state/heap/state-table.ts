@@ -154,6 +154,16 @@ export class StateTable {
     this.invalidate(); // a slot may have been dropped
   }
 
+  /** Visits every entry of key group index `group`, in every namespace (read only: nothing is removed). */
+  forEachIn(group: number, fn: (entry: Entry, namespace: string) => void): void {
+    const slot = this.voidSlots[group];
+    if (slot !== undefined) for (const entry of slot.values()) fn(entry, VOID_NAMESPACE);
+    const named = this.namedSlots[group];
+    if (named !== undefined) {
+      for (const [ns, s] of named) for (const entry of s.values()) fn(entry, ns);
+    }
+  }
+
   /** Puts a restored entry into key group index `group`. */
   load(group: number, namespace: string, key: unknown, value: unknown, ts: number): void {
     let slot: Slot | undefined;
