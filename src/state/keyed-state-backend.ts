@@ -38,6 +38,8 @@ export interface KeyedStateBackend {
 
   /** Sets the key that every state access refers to until the next call. */
   setCurrentKey(key: unknown): void;
+  /** As setCurrentKey, with the key group already computed (by the hash partitioner that routed the record). */
+  setCurrentKeyInGroup(key: unknown, keyGroup: number): void;
   getCurrentKey(): unknown;
   getCurrentKeyGroup(): number;
 

@@ -2,8 +2,12 @@
 // channels batch and serialize (see remote-channel-writer.ts).
 import type { StreamElement } from '../../core/stream-element.ts';
 
+/** Passed as the key group of a record that crossed no hash partitioner: the receiver computes it. */
+export const NO_KEY_GROUP = -1;
+
 export interface ChannelWriter {
-  writeRecord(value: unknown, timestamp: number): void;
+  /** `keyGroup`: computed by a hash partitioner, so the keyed receiver need not hash the key again. */
+  writeRecord(value: unknown, timestamp: number, keyGroup: number): void;
   /** Watermarks, idleness, barriers, end of data/partition; barriers and ends also flush. */
   writeControl(element: StreamElement): void;
   /** Buffers waiting for credit; > 0 means the receiver is slower than we are. */
@@ -12,7 +16,7 @@ export interface ChannelWriter {
 
 /** What a task offers to the channels that feed it. */
 export interface InputReceiver {
-  receiveRecord(channel: number, value: unknown, timestamp: number): void;
+  receiveRecord(channel: number, value: unknown, timestamp: number, keyGroup: number): void;
   receiveControl(channel: number, element: StreamElement): void;
 }
 
@@ -26,8 +30,8 @@ export class LocalChannelWriter implements ChannelWriter {
     this.#channel = channel;
   }
 
-  writeRecord(value: unknown, timestamp: number): void {
-    this.#target.receiveRecord(this.#channel, value, timestamp);
+  writeRecord(value: unknown, timestamp: number, keyGroup: number): void {
+    this.#target.receiveRecord(this.#channel, value, timestamp, keyGroup);
   }
 
   writeControl(element: StreamElement): void {

@@ -1,29 +1,37 @@
 // Sends a subtask's records over one network edge: the partitioner picks the channel.
 import type { StreamElement } from '../../core/stream-element.ts';
-import type { ChannelSelector } from '../graph/partitioner.ts';
-import type { ChannelWriter } from './channel-writer.ts';
+import type { ChannelSelector, KeyGroupSelector } from '../graph/partitioner.ts';
+import { NO_KEY_GROUP, type ChannelWriter } from './channel-writer.ts';
 
 export class RecordWriter {
   readonly channels: readonly ChannelWriter[];
   readonly #select: ChannelSelector;
   readonly #single: ChannelWriter | undefined;
+  readonly #keyGroup: KeyGroupSelector | undefined;
 
-  constructor(channels: readonly ChannelWriter[], select: ChannelSelector, broadcast: boolean) {
+  /** With `keyGroup` (hash edges) records go to the owner of their key group, which travels along. */
+  constructor(channels: readonly ChannelWriter[], select: ChannelSelector, broadcast: boolean, keyGroup?: KeyGroupSelector) {
     this.channels = channels;
     this.#select = select;
-    this.#single = channels.length === 1 && !broadcast ? channels[0] : undefined;
+    this.#keyGroup = keyGroup;
+    this.#single = channels.length === 1 && !broadcast && keyGroup === undefined ? channels[0] : undefined;
   }
 
   emit(value: unknown, timestamp: number): void {
     if (this.#single !== undefined) {
-      this.#single.writeRecord(value, timestamp);
+      this.#single.writeRecord(value, timestamp, NO_KEY_GROUP);
+      return;
+    }
+    if (this.#keyGroup !== undefined) {
+      const kg = this.#keyGroup.keyGroupOf(value);
+      this.channels[this.#keyGroup.channelOf(kg)]!.writeRecord(value, timestamp, kg);
       return;
     }
     const c = this.#select(value);
     if (c >= 0) {
-      this.channels[c]!.writeRecord(value, timestamp);
+      this.channels[c]!.writeRecord(value, timestamp, NO_KEY_GROUP);
     } else {
-      for (const ch of this.channels) ch.writeRecord(value, timestamp);
+      for (const ch of this.channels) ch.writeRecord(value, timestamp, NO_KEY_GROUP);
     }
   }
 

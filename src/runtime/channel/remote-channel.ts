@@ -7,7 +7,7 @@ import { createCodec } from '../../core/codec.ts';
 import type { StreamElement } from '../../core/stream-element.ts';
 import type { ChannelWriter, InputReceiver } from './channel-writer.ts';
 
-type Batch = [channel: number, values: unknown[], timestamps: number[], controls: Array<[position: number, element: StreamElement]>];
+type Batch = [channel: number, values: unknown[], timestamps: number[], controls: Array<[position: number, element: StreamElement]>, keyGroups: number[]];
 
 export type PeerMessage =
   | { readonly t: 'data'; readonly buf: Uint8Array }
@@ -50,7 +50,7 @@ export class PeerLink {
       if (w && w.addCredit(m.n)) this.#onCapacity();
       return;
     }
-    const [channelId, values, timestamps, controls] = this.#codec.decode(m.buf) as Batch;
+    const [channelId, values, timestamps, controls, keyGroups] = this.#codec.decode(m.buf) as Batch;
     const r = this.#receivers.get(channelId);
     if (!r) {
       const q = this.#early.get(channelId) ?? [];
@@ -63,7 +63,7 @@ export class PeerLink {
       let c = 0;
       for (let i = 0; i < values.length; i++) {
         while (c < controls.length && controls[c]![0] === i) task.receiveControl(channel, controls[c++]![1]);
-        task.receiveRecord(channel, values[i], timestamps[i]!);
+        task.receiveRecord(channel, values[i], timestamps[i]!, keyGroups[i]!);
       }
       while (c < controls.length) task.receiveControl(channel, controls[c++]![1]);
     } catch (e) {
@@ -100,6 +100,7 @@ export class RemoteChannelWriter implements ChannelWriter {
   #credits: number;
   #values: unknown[] = [];
   #timestamps: number[] = [];
+  #keyGroups: number[] = [];
   #controls: Array<[number, StreamElement]> = [];
   #backlog: Uint8Array[] = [];
   #scheduled = false;
@@ -112,9 +113,10 @@ export class RemoteChannelWriter implements ChannelWriter {
     this.#send = send;
   }
 
-  writeRecord(value: unknown, timestamp: number): void {
+  writeRecord(value: unknown, timestamp: number, keyGroup: number): void {
     this.#values.push(value);
     this.#timestamps.push(timestamp);
+    this.#keyGroups.push(keyGroup);
     if (this.#values.length >= this.#batchSize) this.flush();
     else if (!this.#scheduled) this.#schedule();
   }
@@ -138,10 +140,11 @@ export class RemoteChannelWriter implements ChannelWriter {
 
   flush(): void {
     if (this.#values.length === 0 && this.#controls.length === 0) return;
-    const batch: Batch = [this.#channelId, this.#values, this.#timestamps, this.#controls];
+    const batch: Batch = [this.#channelId, this.#values, this.#timestamps, this.#controls, this.#keyGroups];
     const buf = new Uint8Array(this.#encode(batch)); // a copy we own, so its buffer can be transferred
     this.#values = [];
     this.#timestamps = [];
+    this.#keyGroups = [];
     this.#controls = [];
     if (this.#credits > 0 && this.#backlog.length === 0) {
       this.#credits--;

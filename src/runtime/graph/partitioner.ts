@@ -39,12 +39,25 @@ function range(start: number, end: number): number[] {
   return out;
 }
 
+/** Hash partitioning in two steps, so the key group can travel with the record. */
+export interface KeyGroupSelector {
+  keyGroupOf(value: unknown): number;
+  channelOf(keyGroup: number): number;
+}
+
+export function keyGroupSelector(keySelector: KeySelector, numChannels: number, maxParallelism: number): KeyGroupSelector {
+  return {
+    keyGroupOf: (v) => keyGroupOf(keySelector(v), maxParallelism),
+    channelOf: numChannels === 1 ? () => 0 : (kg) => subtaskForKeyGroup(kg, numChannels, maxParallelism),
+  };
+}
+
 export function channelSelector(kind: PartitionerKind, sender: number, numChannels: number, maxParallelism: number, keySelector?: KeySelector): ChannelSelector {
   if (numChannels === 1 && kind !== 'broadcast') return () => 0;
   switch (kind) {
     case 'hash': {
-      const select = keySelector!;
-      return (v) => subtaskForKeyGroup(keyGroupOf(select(v), maxParallelism), numChannels, maxParallelism);
+      const s = keyGroupSelector(keySelector!, numChannels, maxParallelism);
+      return (v) => s.channelOf(s.keyGroupOf(v));
     }
     case 'broadcast':
       return () => -1;

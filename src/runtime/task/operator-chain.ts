@@ -18,6 +18,8 @@ import { EMPTY_SNAPSHOT, type OperatorSnapshot } from './operator-snapshot.ts';
 import { CollectSinkOperator } from '../operators/functions/collect-sink-operator.ts';
 
 export type RecordFn = (value: unknown, timestamp: number) => void;
+/** A head input: records from channels, with the key group when a hash partitioner computed it (else -1). */
+export type InputFn = (value: unknown, timestamp: number, keyGroup: number) => void;
 export type WatermarkFn = (watermark: number) => void;
 
 /** Where a node's records go besides chained operators: the task's network writers. */
@@ -37,7 +39,7 @@ export interface ChainNode {
   readonly operatorState: DefaultOperatorStateStore;
   readonly timerServices: Map<string, InternalTimerService>;
   /** Entry points per logical input: set the key (keyed inputs), then processElement. */
-  readonly inputs: RecordFn[];
+  readonly inputs: InputFn[];
   processWatermark: WatermarkFn;
   watermark: number;
 }
@@ -111,9 +113,10 @@ export class OperatorChain {
         const select: KeySelector | undefined = node.keySelectors[input];
         const idx = input;
         chainNode.inputs.push(select && keyedState
-          ? (v, ts) => {
+          ? (v, ts, kg) => {
             try {
-              keyedState.setCurrentKey(select(v));
+              if (kg >= 0) keyedState.setCurrentKeyInGroup(select(v), kg);
+              else keyedState.setCurrentKey(select(v));
               op.processElement(v, ts, idx);
             } catch (e) { throw fail(e); }
           }
@@ -143,7 +146,8 @@ export class OperatorChain {
     for (const e of vertex.chainedEdges) {
       if (e.source !== node.id) continue;
       const target = this.#byId.get(e.target)!;
-      const input = target.inputs[e.inputIndex]!;
+      const headInput = target.inputs[e.inputIndex]!;
+      const input: RecordFn = (v, ts) => headInput(v, ts, -1);
       if (e.sideOutputTag !== undefined) {
         side.set(e.sideOutputTag, [...(side.get(e.sideOutputTag) ?? []), input]);
       } else {

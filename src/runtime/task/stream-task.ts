@@ -13,12 +13,12 @@ import { SystemProcessingTimeService } from '../../time/processing-time-service.
 import { WatermarkValve } from '../../time/watermark-valve.ts';
 import type { JobGraph, JobVertex } from '../graph/job-graph.ts';
 import type { StreamNode } from '../graph/stream-graph.ts';
-import { channelSelector } from '../graph/partitioner.ts';
-import type { ChannelWriter, InputReceiver } from '../channel/channel-writer.ts';
+import { channelSelector, keyGroupSelector } from '../graph/partitioner.ts';
+import { NO_KEY_GROUP, type ChannelWriter, type InputReceiver } from '../channel/channel-writer.ts';
 import { RecordWriter } from '../channel/record-writer.ts';
 import type { SourceSplit } from '../source/source.ts';
 import { writeOperatorSnapshot } from '../checkpoint/checkpoint-storage.ts';
-import { OperatorChain, type ExternalTargets, type RecordFn } from './operator-chain.ts';
+import { OperatorChain, type ExternalTargets, type InputFn, type RecordFn } from './operator-chain.ts';
 import { BarrierAligner, type AlignmentMode } from './barrier-aligner.ts';
 import { SourceDriver } from './source-driver.ts';
 import type { TaskGateway } from './task-gateway.ts';
@@ -52,7 +52,7 @@ export interface Capacity {
   whenAvailable(): Promise<void>;
 }
 
-type Queued = { readonly record: true; readonly value: unknown; readonly timestamp: number } | { readonly record: false; readonly element: StreamElement };
+type Queued = { readonly record: true; readonly value: unknown; readonly timestamp: number; readonly keyGroup: number } | { readonly record: false; readonly element: StreamElement };
 
 export class StreamTask implements InputReceiver {
   readonly d: TaskDeployment;
@@ -66,7 +66,7 @@ export class StreamTask implements InputReceiver {
   capacity: Capacity | undefined;
 
   readonly #writers: RecordWriter[] = [];
-  readonly #headInputs: RecordFn[];
+  readonly #headInputs: InputFn[];
   readonly #numChannels: number;
   readonly #valve: WatermarkValve;
   readonly #aligner: BarrierAligner;
@@ -129,7 +129,8 @@ export class StreamTask implements InputReceiver {
       if (ne.edge.source !== node.id) continue;
       const channels = d.outputs.get(ne.id) ?? [];
       const receiver = d.graph.vertices[ne.targetVertex]!;
-      const writer = new RecordWriter(channels, channelSelector(ne.partitioner, d.subtask, channels.length, receiver.maxParallelism, ne.edge.keySelector), ne.partitioner === 'broadcast');
+      const hash = ne.partitioner === 'hash' ? keyGroupSelector(ne.edge.keySelector!, channels.length, receiver.maxParallelism) : undefined;
+      const writer = new RecordWriter(channels, channelSelector(ne.partitioner, d.subtask, channels.length, receiver.maxParallelism, ne.edge.keySelector), ne.partitioner === 'broadcast', hash);
       this.#writers.push(writer);
       const emit: RecordFn = (v, ts) => {
         this.recordsOut++;
@@ -204,33 +205,33 @@ export class StreamTask implements InputReceiver {
 
   // ---- input ----
 
-  receiveRecord(channel: number, value: unknown, timestamp: number): void {
+  receiveRecord(channel: number, value: unknown, timestamp: number, keyGroup: number): void {
     if (this.#anyBlocked && this.#aligner.isBlocked(channel)) {
-      this.#queues[channel]!.push({ record: true, value, timestamp });
+      this.#queues[channel]!.push({ record: true, value, timestamp, keyGroup });
       return;
     }
     try {
-      this.#record(channel, value, timestamp);
+      this.#record(channel, value, timestamp, keyGroup);
     } catch (e) {
       this.fail(e); // this task failed, not the upstream one whose call delivered the record
       throw e;
     }
   }
 
-  #record(channel: number, value: unknown, timestamp: number): void {
+  #record(channel: number, value: unknown, timestamp: number, keyGroup: number): void {
     this.recordsIn++;
     if (this.#batchBuffer !== undefined) {
       this.#bufferForBatch(channel, value, timestamp);
       return;
     }
-    this.#headInputs[channel]!(value, timestamp);
+    this.#headInputs[channel]!(value, timestamp, keyGroup);
   }
 
   #bufferForBatch(channel: number, value: unknown, timestamp: number): void {
     const input = this.d.inputChannelInputs[channel]!;
     const select = this.d.vertex.head.keySelectors[input];
     if (select === undefined) {
-      this.#headInputs[channel]!(value, timestamp); // the non-keyed (broadcast) side is not sorted
+      this.#headInputs[channel]!(value, timestamp, NO_KEY_GROUP); // the non-keyed (broadcast) side is not sorted
       return;
     }
     const k = select(value);
@@ -256,7 +257,7 @@ export class StreamTask implements InputReceiver {
   #control(channel: number, element: StreamElement): void {
     switch (element.kind) {
       case 'record':
-        this.#record(channel, element.value, element.timestamp);
+        this.#record(channel, element.value, element.timestamp, NO_KEY_GROUP);
         break;
       case 'watermark': {
         if (this.d.batch) break;
@@ -308,7 +309,7 @@ export class StreamTask implements InputReceiver {
         const q = this.#queues[ch]!;
         while (this.#queueHeads[ch]! < q.length && !this.#aligner.isBlocked(ch)) {
           const item = q[this.#queueHeads[ch]!++]!;
-          if (item.record) this.#record(ch, item.value, item.timestamp);
+          if (item.record) this.#record(ch, item.value, item.timestamp, item.keyGroup);
           else this.#control(ch, item.element);
         }
         if (this.#queueHeads[ch] === q.length) {
@@ -339,7 +340,7 @@ export class StreamTask implements InputReceiver {
   #inputsEnded(): void {
     if (this.#batchBuffer) {
       for (const group of this.#batchBuffer.values()) {
-        for (const [v, ts, ch] of group) this.#headInputs[ch]!(v, ts);
+        for (const [v, ts, ch] of group) this.#headInputs[ch]!(v, ts, NO_KEY_GROUP);
       }
       this.#batchBuffer.clear();
     }

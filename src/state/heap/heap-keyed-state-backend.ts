@@ -49,7 +49,11 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
   }
 
   setCurrentKey(key: unknown): void {
-    this.ctx.set(key);
+    this.ctx.set(key, keyGroupOf(key, this.maxParallelism));
+  }
+
+  setCurrentKeyInGroup(key: unknown, keyGroup: number): void {
+    this.ctx.set(key, keyGroup);
   }
 
   getCurrentKey(): unknown {

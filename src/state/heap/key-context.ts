@@ -24,10 +24,8 @@ export class KeyContext {
     this.now = now;
   }
 
-  set(key: unknown): void {
-    // keyGroupOf canonicalizes composites once more; it is kept so the backend agrees with the
-    // hash partitioner by construction.
-    const group = keyGroupOf(key, this.maxParallelism);
+  /** `group` is keyGroupOf(key): from the partitioner that routed the record, or computed by the caller. */
+  set(key: unknown, group: number): void {
     const index = group - this.range.start;
     if (index < 0 || index >= this.groupCount) {
       throw new WeirError(
