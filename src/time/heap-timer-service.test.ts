@@ -137,6 +137,24 @@ test('equal timestamps fire in the same order whatever the registration order', 
   assert.deepEqual(order([keys[3], keys[0], keys[5], keys[1], keys[4], keys[2]]), first);
 });
 
+test('equal timestamps fire in the same order after a snapshot and restore, also split across subtasks', () => {
+  const maxParallelism = 16;
+  const keys: unknown[] = [...Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? i : `k${i}`)), [1, 2], { k: 1 }, 5n, true];
+  const original = setup(keyGroupRangeFor(0, 1, maxParallelism), maxParallelism);
+  for (const k of keys) for (const ns of ['w2', 'w1']) original.on(k).registerEventTimeTimer(ns, 7);
+  const blobs = original.timers.snapshot();
+  original.timers.advanceWatermark(7);
+  assert.equal(original.target.fired.length, keys.length * 2);
+  const restored = setup(keyGroupRangeFor(0, 1, maxParallelism), maxParallelism);
+  restored.timers.restore([...blobs].reverse());
+  restored.timers.advanceWatermark(7);
+  assert.deepEqual(restored.target.fired, original.target.fired);
+  // Each of two subtasks fires its share in the same relative order.
+  const halves = [0, 1].map((i) => setup(keyGroupRangeFor(i, 2, maxParallelism), maxParallelism));
+  for (const h of halves) { h.timers.restore(blobs); h.timers.advanceWatermark(7); }
+  assert.deepEqual(halves.flatMap((h) => h.target.fired), original.target.fired, 'key groups ascending: subtask 0 then 1');
+});
+
 /** A manual clock that counts how often the timer service schedules and cancels. */
 class CountingClock extends ManualProcessingTimeService {
   scheduled: number[] = [];

@@ -1,12 +1,11 @@
 // The in-memory timer service of one keyed operator: event-time and processing-time timers per
-// (key, namespace, timestamp) in two deduplicated heaps, snapshotted per key group.
-import { canonicalKey } from '../core/key-group.ts';
+// (key, namespace, timestamp) in two deduplicated timer queues, snapshotted per key group.
 import { decodeValue, encodeValue } from '../core/codec.ts';
 import { RestoreError } from '../core/errors.ts';
 import { MIN_WATERMARK } from '../core/stream-element.ts';
 import type { KeyedStateBackend, KeyGroupBlob } from '../state/keyed-state-backend.ts';
 import type { ProcessingTimeService } from './processing-time-service.ts';
-import { TimerQueue, timerId, type HeapTimer } from './timer-queue.ts';
+import { TimerQueue, type HeapTimer } from './timer-queue.ts';
 import type { InternalTimerService, Triggerable } from './timer-service.ts';
 
 /** What the timer service needs from the keyed state backend. */
@@ -20,6 +19,8 @@ type EncodedTimers = unknown[];
  * Timers are deduplicated (registering twice makes one timer) and fire in timestamp order with
  * their key set as the current key. Timers registered while firing fire in the same call if due.
  * One processing-time callback is scheduled at a time, for the earliest processing-time timer.
+ * Timers with equal timestamps fire ordered by key group, then key, then namespace (see
+ * compareTimers in timer-queue.ts), so the order depends only on the set of timers.
  */
 export class HeapTimerService implements InternalTimerService {
   readonly #keys: KeyContext;
@@ -33,9 +34,6 @@ export class HeapTimerService implements InternalTimerService {
   #cancelScheduled: (() => void) | undefined;
   #firingProcessingTimers = false;
   #closed = false;
-  /** Windowed operators register several timers per record for one key: hash its canonical form once. */
-  #lastKey: unknown = undefined;
-  #lastCanonicalKey = canonicalKey(undefined);
 
   constructor(keyContext: KeyContext, processingTimeService: ProcessingTimeService, target: Triggerable) {
     this.#keys = keyContext;
@@ -53,23 +51,23 @@ export class HeapTimerService implements InternalTimerService {
 
   registerEventTimeTimer(namespace: string, timestamp: number): void {
     const key = this.#keys.getCurrentKey();
-    this.#eventTimers.add(key, namespace, timestamp, this.#keys.getCurrentKeyGroup(), this.#id(key, namespace, timestamp));
+    this.#eventTimers.add(key, namespace, timestamp, this.#keys.getCurrentKeyGroup());
   }
 
   registerProcessingTimeTimer(namespace: string, timestamp: number): void {
     const key = this.#keys.getCurrentKey();
-    if (this.#processingTimers.add(key, namespace, timestamp, this.#keys.getCurrentKeyGroup(), this.#id(key, namespace, timestamp))) {
+    if (this.#processingTimers.add(key, namespace, timestamp, this.#keys.getCurrentKeyGroup())) {
       this.#scheduleEarliest();
     }
   }
 
   deleteEventTimeTimer(namespace: string, timestamp: number): void {
-    this.#eventTimers.remove(this.#id(this.#keys.getCurrentKey(), namespace, timestamp));
+    this.#eventTimers.remove(this.#keys.getCurrentKey(), namespace, timestamp);
   }
 
   /** The scheduled callback stays; when it finds nothing due it reschedules for the next timer. */
   deleteProcessingTimeTimer(namespace: string, timestamp: number): void {
-    this.#processingTimers.remove(this.#id(this.#keys.getCurrentKey(), namespace, timestamp));
+    this.#processingTimers.remove(this.#keys.getCurrentKey(), namespace, timestamp);
   }
 
   /**
@@ -80,8 +78,7 @@ export class HeapTimerService implements InternalTimerService {
     if (watermark > this.#watermark) this.#watermark = watermark;
     const due = this.#watermark;
     const queue = this.#eventTimers;
-    for (let timer = queue.peek(); timer !== undefined && timer.timestamp <= due; timer = queue.peek()) {
-      queue.poll();
+    for (let timer = queue.pollDue(due); timer !== undefined; timer = queue.pollDue(due)) {
       this.#keys.setCurrentKey(timer.key);
       this.#target.onEventTime(timer);
     }
@@ -134,26 +131,18 @@ export class HeapTimerService implements InternalTimerService {
       const key = flat[i];
       const namespace = flat[i + 1] as string;
       const timestamp = flat[i + 2] as number;
-      queue.add(key, namespace, timestamp, keyGroup, timerId(canonicalKey(key), namespace, timestamp));
+      queue.add(key, namespace, timestamp, keyGroup);
     }
-  }
-
-  #id(key: unknown, namespace: string, timestamp: number): string {
-    if (key !== this.#lastKey) {
-      this.#lastCanonicalKey = canonicalKey(key);
-      this.#lastKey = key;
-    }
-    return timerId(this.#lastCanonicalKey, namespace, timestamp);
   }
 
   /** Makes sure a callback is scheduled no later than the earliest processing-time timer. */
   #scheduleEarliest(): void {
     if (this.#closed || this.#firingProcessingTimers) return;
-    const earliest = this.#processingTimers.peek();
-    if (earliest === undefined || earliest.timestamp >= this.#scheduledAt) return;
+    const earliest = this.#processingTimers.peekTimestamp();
+    if (earliest === undefined || earliest >= this.#scheduledAt) return;
     this.#cancelScheduled?.();
-    this.#scheduledAt = earliest.timestamp;
-    this.#cancelScheduled = this.#clock.schedule(earliest.timestamp, this.#onProcessingTime);
+    this.#scheduledAt = earliest;
+    this.#cancelScheduled = this.#clock.schedule(earliest, this.#onProcessingTime);
   }
 
   readonly #onProcessingTime = (time: number): void => {
@@ -162,8 +151,7 @@ export class HeapTimerService implements InternalTimerService {
     const queue = this.#processingTimers;
     this.#firingProcessingTimers = true;
     try {
-      for (let timer = queue.peek(); timer !== undefined && timer.timestamp <= time; timer = queue.peek()) {
-        queue.poll();
+      for (let timer = queue.pollDue(time); timer !== undefined; timer = queue.pollDue(time)) {
         this.#keys.setCurrentKey(timer.key);
         this.#target.onProcessingTime(timer);
       }

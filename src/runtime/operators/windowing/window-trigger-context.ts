@@ -11,7 +11,8 @@ import type { Window } from './window.ts';
  * One instance per operator, re-pointed at each (window, merged windows) before a trigger call.
  * Triggers re-register the same timer for every element of a window (and the operator its
  * cleanup timer); the last two registrations are remembered so repeats skip the timer service.
- * Any deletion or firing forgets them, since the remembered timers may then be gone.
+ * Any deletion or firing forgets them, since the remembered timers may then be gone. When keys
+ * interleave this misses, which is cheap: the timer service deduplicates with a few Map lookups.
  */
 export class WindowTriggerContext<W extends Window> implements OnMergeContext {
   /** The window the trigger is called for; set before every trigger call. */
@@ -89,8 +90,9 @@ class RecentTimer {
   #time = 0;
 
   // Keys compare by identity: primitives (the usual keys) match, objects built per record never do.
+  // The namespace (a string, often built per record) is compared last: time and key usually decide.
   is(eventTime: boolean, key: unknown, namespace: string, time: number): boolean {
-    return this.#namespace === namespace && this.#time === time && this.#key === key && this.#eventTime === eventTime;
+    return this.#time === time && this.#key === key && this.#namespace === namespace && this.#eventTime === eventTime;
   }
 
   set(eventTime: boolean, key: unknown, namespace: string, time: number): void {
