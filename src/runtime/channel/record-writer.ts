@@ -5,16 +5,16 @@ import { NO_KEY_GROUP, type ChannelWriter } from './channel-writer.ts';
 
 export class RecordWriter {
   readonly channels: readonly ChannelWriter[];
-  readonly #select: ChannelSelector;
+  readonly #select: ChannelSelector | undefined;
   readonly #single: ChannelWriter | undefined;
   readonly #keyGroup: KeyGroupSelector | undefined;
 
-  /** With `keyGroup` (hash edges) records go to the owner of their key group, which travels along. */
-  constructor(channels: readonly ChannelWriter[], select: ChannelSelector, broadcast: boolean, keyGroup?: KeyGroupSelector) {
+  /** Hash edges route by key group, which travels along with the record; others by a channel selector. */
+  constructor(channels: readonly ChannelWriter[], route: { keyGroup: KeyGroupSelector } | { select: ChannelSelector; broadcast: boolean }) {
     this.channels = channels;
-    this.#select = select;
-    this.#keyGroup = keyGroup;
-    this.#single = channels.length === 1 && !broadcast && keyGroup === undefined ? channels[0] : undefined;
+    this.#select = 'select' in route ? route.select : undefined;
+    this.#keyGroup = 'keyGroup' in route ? route.keyGroup : undefined;
+    this.#single = channels.length === 1 && 'select' in route && !route.broadcast ? channels[0] : undefined;
   }
 
   emit(value: unknown, timestamp: number): void {
@@ -27,7 +27,7 @@ export class RecordWriter {
       this.channels[this.#keyGroup.channelOf(kg)]!.writeRecord(value, timestamp, kg);
       return;
     }
-    const c = this.#select(value);
+    const c = this.#select!(value);
     if (c >= 0) {
       this.channels[c]!.writeRecord(value, timestamp, NO_KEY_GROUP);
     } else {

@@ -52,13 +52,10 @@ export function keyGroupSelector(keySelector: KeySelector, numChannels: number, 
   };
 }
 
-export function channelSelector(kind: PartitionerKind, sender: number, numChannels: number, maxParallelism: number, keySelector?: KeySelector): ChannelSelector {
+/** The channel selector of every partitioner but `hash`, which routes by key group (keyGroupSelector). */
+export function channelSelector(kind: Exclude<PartitionerKind, 'hash'>, sender: number, numChannels: number): ChannelSelector {
   if (numChannels === 1 && kind !== 'broadcast') return () => 0;
   switch (kind) {
-    case 'hash': {
-      const s = keyGroupSelector(keySelector!, numChannels, maxParallelism);
-      return (v) => s.channelOf(s.keyGroupOf(v));
-    }
     case 'broadcast':
       return () => -1;
     case 'shuffle':

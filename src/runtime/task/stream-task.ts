@@ -129,8 +129,9 @@ export class StreamTask implements InputReceiver {
       if (ne.edge.source !== node.id) continue;
       const channels = d.outputs.get(ne.id) ?? [];
       const receiver = d.graph.vertices[ne.targetVertex]!;
-      const hash = ne.partitioner === 'hash' ? keyGroupSelector(ne.edge.keySelector!, channels.length, receiver.maxParallelism) : undefined;
-      const writer = new RecordWriter(channels, channelSelector(ne.partitioner, d.subtask, channels.length, receiver.maxParallelism, ne.edge.keySelector), ne.partitioner === 'broadcast', hash);
+      const writer = new RecordWriter(channels, ne.partitioner === 'hash'
+        ? { keyGroup: keyGroupSelector(ne.edge.keySelector!, channels.length, receiver.maxParallelism) }
+        : { select: channelSelector(ne.partitioner, d.subtask, channels.length), broadcast: ne.partitioner === 'broadcast' });
       this.#writers.push(writer);
       const emit: RecordFn = (v, ts) => {
         this.recordsOut++;
