@@ -90,7 +90,7 @@ export class SourceDriver<T> {
 
   async start(restoredSplits: readonly SourceSplit[]): Promise<void> {
     await this.reader.start();
-    if (restoredSplits.length) this.reader.addSplits(restoredSplits);
+    if (restoredSplits.length) this.addSplits(restoredSplits);
     if (this.#watermarks) {
       const wm = this.#watermarks;
       this.#periodic = setInterval(() => {
@@ -100,7 +100,12 @@ export class SourceDriver<T> {
     setImmediate(this.#loop);
   }
 
+  /**
+   * A split holds back the watermark from its assignment on, not from its first record: a reader
+   * whose first read is still in flight must not look idle (its records would arrive late).
+   */
   addSplits(splits: readonly SourceSplit[]): void {
+    for (const s of splits) this.#watermarks?.addSplit(s.splitId);
     this.reader.addSplits(splits);
   }
 
