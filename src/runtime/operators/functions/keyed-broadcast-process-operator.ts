@@ -2,10 +2,9 @@
 // (key set by the runtime; keyed state, timers, read-only broadcast state), input 1 the broadcast
 // side (writable broadcast state, applyToKeyedState over every key). Timer output timestamps follow
 // KeyedProcessOperator (event time: the timer's; processing time: none).
-import { NO_TIMESTAMP } from '../../../core/stream-element.ts';
 import type { BroadcastStateDescriptor } from '../../../state/operator-state.ts';
-import type { InternalTimerService, Timer, Triggerable } from '../../../time/timer-service.ts';
-import type { OperatorContext, Output, StreamOperator } from '../stream-operator.ts';
+import type { OperatorContext, StreamOperator } from '../stream-operator.ts';
+import { UserTimers } from './user-timers.ts';
 import { BroadcastElementContext, BroadcastSideContext, BroadcastStates } from './broadcast-call-contexts.ts';
 import { requireKeyedState } from './require-keyed-state.ts';
 import { TimestampedCollector } from './timestamped-collector.ts';
@@ -15,11 +14,10 @@ import {
 import { KeyedTimerService } from './user-timer-service.ts';
 import type { KeyedBroadcastProcessFunction } from './user-functions.ts';
 
-export class KeyedBroadcastProcessOperator<K, I, B, O> implements StreamOperator<I | B, O>, Triggerable {
+export class KeyedBroadcastProcessOperator<K, I, B, O> implements StreamOperator<I | B, O> {
   readonly #fn: KeyedBroadcastProcessFunction<K, I, B, O>;
   readonly #descriptors: readonly BroadcastStateDescriptor<any, any>[];
-  #output!: Output<O>;
-  #timers!: InternalTimerService;
+  #timers!: UserTimers<BroadcastElementContext<K>, O>;
   #collector!: TimestampedCollector<O>;
   #elementContext!: BroadcastElementContext<K>;
   #broadcastContext!: BroadcastSideContext<K>;
@@ -33,10 +31,10 @@ export class KeyedBroadcastProcessOperator<K, I, B, O> implements StreamOperator
   open(ctx: OperatorContext<O>): void | Promise<void> {
     requireKeyedState(ctx, 'KeyedBroadcastProcessFunction');
     const states = new BroadcastStates(ctx.operatorState, this.#descriptors);
-    this.#output = ctx.output;
-    this.#timers = ctx.getTimerService('user-timers', this);
     this.#collector = new TimestampedCollector(ctx.output);
-    this.#elementContext = new BroadcastElementContext(ctx, states, new KeyedTimerService(this.#timers));
+    this.#timers = new UserTimers(ctx, this.#collector, (ts, c, out) => this.#fn.onTimer?.(ts, c, out));
+    this.#elementContext = new BroadcastElementContext(ctx, states, new KeyedTimerService(this.#timers.service));
+    this.#timers.bind(this.#elementContext);
     this.#broadcastContext = new BroadcastSideContext(ctx, states);
     return openUserFunction(this.#fn, ctx);
   }
@@ -54,23 +52,6 @@ export class KeyedBroadcastProcessOperator<K, I, B, O> implements StreamOperator
 
   processWatermark(watermark: number): void {
     this.#timers.advanceWatermark(watermark);
-    this.#output.emitWatermark(watermark);
-  }
-
-  onEventTime(timer: Timer): void {
-    this.#collector.timestamp = timer.timestamp;
-    this.#fire(timer, 'EVENT_TIME');
-  }
-
-  onProcessingTime(timer: Timer): void {
-    this.#collector.timestamp = NO_TIMESTAMP;
-    this.#fire(timer, 'PROCESSING_TIME');
-  }
-
-  #fire(timer: Timer, domain: 'EVENT_TIME' | 'PROCESSING_TIME'): void {
-    this.#elementContext.currentTimestamp = timer.timestamp;
-    this.#elementContext.currentDomain = domain;
-    this.#fn.onTimer?.(timer.timestamp, this.#elementContext, this.#collector);
   }
 
   snapshotState(checkpointId: number): void {

@@ -1,9 +1,8 @@
 // Runs a KeyedCoProcessFunction on two connected inputs keyed the same way: input 0 goes to
 // processElement1, input 1 to processElement2; both share the key's state and timers. Timer output
 // timestamps follow KeyedProcessOperator (event time: the timer's; processing time: none).
-import { NO_TIMESTAMP } from '../../../core/stream-element.ts';
-import type { InternalTimerService, Timer, Triggerable } from '../../../time/timer-service.ts';
-import type { OperatorContext, Output, StreamOperator } from '../stream-operator.ts';
+import type { OperatorContext, StreamOperator } from '../stream-operator.ts';
+import { UserTimers } from './user-timers.ts';
 import { ProcessCallContext } from './process-call-context.ts';
 import { requireKeyedState } from './require-keyed-state.ts';
 import { TimestampedCollector } from './timestamped-collector.ts';
@@ -13,10 +12,9 @@ import {
 import { KeyedTimerService } from './user-timer-service.ts';
 import type { KeyedCoProcessFunction } from './user-functions.ts';
 
-export class KeyedCoProcessOperator<K, I1, I2, O> implements StreamOperator<I1 | I2, O>, Triggerable {
+export class KeyedCoProcessOperator<K, I1, I2, O> implements StreamOperator<I1 | I2, O> {
   readonly #fn: KeyedCoProcessFunction<K, I1, I2, O>;
-  #output!: Output<O>;
-  #timers!: InternalTimerService;
+  #timers!: UserTimers<ProcessCallContext<K>, O>;
   #collector!: TimestampedCollector<O>;
   #context!: ProcessCallContext<K>;
 
@@ -27,10 +25,10 @@ export class KeyedCoProcessOperator<K, I1, I2, O> implements StreamOperator<I1 |
 
   open(ctx: OperatorContext<O>): void | Promise<void> {
     const keyed = requireKeyedState(ctx, 'KeyedCoProcessFunction');
-    this.#output = ctx.output;
-    this.#timers = ctx.getTimerService('user-timers', this);
     this.#collector = new TimestampedCollector(ctx.output);
-    this.#context = new ProcessCallContext(ctx.output, new KeyedTimerService(this.#timers), keyed);
+    this.#timers = new UserTimers(ctx, this.#collector, (ts, c, out) => this.#fn.onTimer?.(ts, c, out));
+    this.#context = new ProcessCallContext(ctx.output, new KeyedTimerService(this.#timers.service), keyed);
+    this.#timers.bind(this.#context);
     return openUserFunction(this.#fn, ctx);
   }
 
@@ -43,23 +41,6 @@ export class KeyedCoProcessOperator<K, I1, I2, O> implements StreamOperator<I1 |
 
   processWatermark(watermark: number): void {
     this.#timers.advanceWatermark(watermark);
-    this.#output.emitWatermark(watermark);
-  }
-
-  onEventTime(timer: Timer): void {
-    this.#collector.timestamp = timer.timestamp;
-    this.#fire(timer, 'EVENT_TIME');
-  }
-
-  onProcessingTime(timer: Timer): void {
-    this.#collector.timestamp = NO_TIMESTAMP;
-    this.#fire(timer, 'PROCESSING_TIME');
-  }
-
-  #fire(timer: Timer, domain: 'EVENT_TIME' | 'PROCESSING_TIME'): void {
-    this.#context.currentTimestamp = timer.timestamp;
-    this.#context.currentDomain = domain;
-    this.#fn.onTimer?.(timer.timestamp, this.#context, this.#collector);
   }
 
   snapshotState(checkpointId: number): void {

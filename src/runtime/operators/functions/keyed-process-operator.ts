@@ -1,9 +1,8 @@
 // Runs a KeyedProcessFunction: keyed state and timers of the current key. Results of processElement
 // keep the element's timestamp; results of an event-time timer carry the timer's timestamp, those
 // of a processing-time timer none (Flink's KeyedProcessOperator).
-import { NO_TIMESTAMP } from '../../../core/stream-element.ts';
-import type { InternalTimerService, Timer, Triggerable } from '../../../time/timer-service.ts';
-import type { OperatorContext, Output, StreamOperator } from '../stream-operator.ts';
+import type { OperatorContext, StreamOperator } from '../stream-operator.ts';
+import { UserTimers } from './user-timers.ts';
 import { ProcessCallContext } from './process-call-context.ts';
 import { TimestampedCollector } from './timestamped-collector.ts';
 import {
@@ -13,10 +12,9 @@ import { KeyedTimerService } from './user-timer-service.ts';
 import type { KeyedProcessFunction } from './user-functions.ts';
 import { requireKeyedState } from './require-keyed-state.ts';
 
-export class KeyedProcessOperator<K, I, O> implements StreamOperator<I, O>, Triggerable {
+export class KeyedProcessOperator<K, I, O> implements StreamOperator<I, O> {
   readonly #fn: KeyedProcessFunction<K, I, O>;
-  #output!: Output<O>;
-  #timers!: InternalTimerService;
+  #timers!: UserTimers<ProcessCallContext<K>, O>;
   #collector!: TimestampedCollector<O>;
   #context!: ProcessCallContext<K>;
 
@@ -27,10 +25,10 @@ export class KeyedProcessOperator<K, I, O> implements StreamOperator<I, O>, Trig
 
   open(ctx: OperatorContext<O>): void | Promise<void> {
     const keyed = requireKeyedState(ctx, 'KeyedProcessFunction');
-    this.#output = ctx.output;
-    this.#timers = ctx.getTimerService('user-timers', this);
     this.#collector = new TimestampedCollector(ctx.output);
-    this.#context = new ProcessCallContext(ctx.output, new KeyedTimerService(this.#timers), keyed);
+    this.#timers = new UserTimers(ctx, this.#collector, (ts, c, out) => this.#fn.onTimer?.(ts, c, out));
+    this.#context = new ProcessCallContext(ctx.output, new KeyedTimerService(this.#timers.service), keyed);
+    this.#timers.bind(this.#context);
     return openUserFunction(this.#fn, ctx);
   }
 
@@ -42,23 +40,6 @@ export class KeyedProcessOperator<K, I, O> implements StreamOperator<I, O>, Trig
 
   processWatermark(watermark: number): void {
     this.#timers.advanceWatermark(watermark);
-    this.#output.emitWatermark(watermark);
-  }
-
-  onEventTime(timer: Timer): void {
-    this.#collector.timestamp = timer.timestamp;
-    this.#fire(timer, 'EVENT_TIME');
-  }
-
-  onProcessingTime(timer: Timer): void {
-    this.#collector.timestamp = NO_TIMESTAMP;
-    this.#fire(timer, 'PROCESSING_TIME');
-  }
-
-  #fire(timer: Timer, domain: 'EVENT_TIME' | 'PROCESSING_TIME'): void {
-    this.#context.currentTimestamp = timer.timestamp;
-    this.#context.currentDomain = domain;
-    this.#fn.onTimer?.(timer.timestamp, this.#context, this.#collector);
   }
 
   snapshotState(checkpointId: number): void {
