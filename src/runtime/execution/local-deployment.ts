@@ -5,7 +5,8 @@ import type { RestorePlan } from '../checkpoint/restore-plan.ts';
 import type { TaskGateway } from '../task/task-gateway.ts';
 import { planChannels } from './channel-plan.ts';
 import type { Deployment } from './deployment.ts';
-import { createTasks, startTasks, taskKey, type AttemptSpec } from './task-factory.ts';
+import { createTasks, startTasks, type AttemptSpec } from './task-factory.ts';
+import { ThreadTasks } from './thread-tasks.ts';
 
 export async function deployLocal(spec: AttemptSpec, restore: RestorePlan | undefined, master: TaskGateway): Promise<Deployment> {
   const plan = planChannels(spec.graph);
@@ -22,49 +23,12 @@ export async function deployLocal(spec: AttemptSpec, restore: RestorePlan | unde
   };
   const subtasks = spec.graph.vertices.flatMap((v) => Array.from({ length: v.parallelism }, (_, s) => ({ vertex: v.id, subtask: s })));
   const tasks = await createTasks(spec, plan, subtasks, restore, gateway, (ch, local) => new LocalChannelWriter(local!, ch.inputChannel));
-  const task = (v: number, s: number) => tasks.get(taskKey(v, s))!;
-  const all = [...tasks.values()];
-  const guard = (t: { fail(e: unknown): void }, fn: () => void) => {
-    try {
-      fn();
-    } catch (e) {
-      t.fail(e);
-    }
-  };
-
+  const threadTasks = new ThreadTasks(tasks);
   try {
     await startTasks(tasks);
   } catch (e) {
-    await Promise.all(all.map((t) => t.cancel()));
+    await threadTasks.cancel();
     throw e;
   }
-
-  return {
-    triggerCheckpoint: (v, s, id, ts, kind, location) => {
-      const t = task(v, s);
-      guard(t, () => t.triggerCheckpoint(id, ts, kind, location));
-    },
-    notifyCheckpointComplete: async (id) => {
-      await Promise.all(all.map((t) => t.notifyCheckpointComplete(id)));
-    },
-    notifyCheckpointAborted: (id) => all.forEach((t) => t.notifyCheckpointAborted(id)),
-    addSplits: (v, s, splits) => queueMicrotask(() => {
-      const t = task(v, s);
-      guard(t, () => t.addSplits(splits));
-    }),
-    noMoreSplits: (v, s) => queueMicrotask(() => {
-      const t = task(v, s);
-      guard(t, () => t.noMoreSplits());
-    }),
-    finishSources: () => all.filter((t) => t.isSource).forEach((t) => t.finishSource()),
-    metrics: () => ({
-      recordsIn: all.reduce((n, t) => n + t.recordsIn, 0),
-      recordsOut: all.reduce((n, t) => n + t.recordsOut, 0),
-      skipped: all.reduce((n, t) => n + t.skipped, 0),
-      backlog: 0,
-    }),
-    cancel: async () => {
-      await Promise.all(all.map((t) => t.cancel()));
-    },
-  };
+  return threadTasks;
 }

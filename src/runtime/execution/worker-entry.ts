@@ -13,6 +13,7 @@ import type { StreamTask } from '../task/stream-task.ts';
 import type { TaskGateway } from '../task/task-gateway.ts';
 import { planChannels, type ChannelInfo } from './channel-plan.ts';
 import { createTasks, startTasks, taskKey } from './task-factory.ts';
+import { ThreadTasks } from './thread-tasks.ts';
 import { setWorkerRuntime, withExecutionContext } from './execution-context.ts';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol.ts';
 
@@ -30,7 +31,6 @@ const startFailed = (e: unknown) => {
 async function runSlot(graph: JobGraph): Promise<void> {
   const plan = planChannels(graph);
   const links = new Map<number, PeerLink>();
-  const tasksOfThread: StreamTask[] = [];
   const onCapacity = () => {
     for (const l of links.values()) l.releaseWithheld();
     for (const w of waiting.splice(0)) w();
@@ -62,8 +62,7 @@ async function runSlot(graph: JobGraph): Promise<void> {
     remote.push({ ch, writer });
     return writer;
   });
-  tasksOfThread.push(...tasks.values());
-
+  const threadTasks = new ThreadTasks(tasks, () => remote.reduce((n, r) => n + r.writer.backlog(), 0));
 
   // A task's backlog: its own remote writers and those of local tasks downstream of it.
   const reachable = new Map<StreamTask, RemoteChannelWriter[]>();
@@ -85,44 +84,17 @@ async function runSlot(graph: JobGraph): Promise<void> {
     };
   }
 
-  const task = (v: number, s: number) => tasks.get(taskKey(v, s))!;
   port.on('message', (m: ToWorker) => {
     switch (m.t) {
-      case 'trigger': {
-        const t = task(m.v, m.s);
-        try { t.triggerCheckpoint(m.id, m.ts, m.kind, m.location); } catch (e) { t.fail(e); }
-        break;
-      }
-      case 'notify':
-        Promise.all(tasksOfThread.map((t) => t.notifyCheckpointComplete(m.id))).then(() => send({ t: 'notified', id: m.id }));
-        break;
-      case 'abort':
-        for (const t of tasksOfThread) t.notifyCheckpointAborted(m.id);
-        break;
-      case 'splits': {
-        const t = task(m.v, m.s);
-        try { t.addSplits(m.splits); } catch (e) { t.fail(e); }
-        break;
-      }
-      case 'noMoreSplits': {
-        const t = task(m.v, m.s);
-        try { t.noMoreSplits(); } catch (e) { t.fail(e); }
-        break;
-      }
-      case 'finish':
-        for (const t of tasksOfThread) if (t.isSource) t.finishSource();
-        break;
+      case 'trigger': threadTasks.triggerCheckpoint(m.v, m.s, m.id, m.ts, m.kind, m.location); break;
+      case 'notify': threadTasks.notifyCheckpointComplete(m.id).then(() => send({ t: 'notified', id: m.id })); break;
+      case 'abort': threadTasks.notifyCheckpointAborted(m.id); break;
+      case 'splits': threadTasks.addSplits(m.v, m.s, m.splits); break;
+      case 'noMoreSplits': threadTasks.noMoreSplits(m.v, m.s); break;
+      case 'finish': threadTasks.finishSources(); break;
     }
   });
-  setInterval(() => send({
-    t: 'metrics',
-    m: {
-      recordsIn: tasksOfThread.reduce((n, t) => n + t.recordsIn, 0),
-      recordsOut: tasksOfThread.reduce((n, t) => n + t.recordsOut, 0),
-      skipped: tasksOfThread.reduce((n, t) => n + t.skipped, 0),
-      backlog: [...reachable.values()].reduce((n, ws) => n + ws.reduce((k, w) => k + w.backlog(), 0), 0),
-    },
-  }), 250).unref();
+  setInterval(() => send({ t: 'metrics', m: threadTasks.metrics() }), 250).unref();
   await startTasks(tasks);
   // Each receiving channel from another slot is routed to its task (input that came early is replayed).
   for (const ch of plan.channels) {
