@@ -2,23 +2,12 @@
 // original user key, the value and, with TTL, the cell's own write time (entries expire one by one).
 import type { InternalMapState } from '../keyed-state-backend.ts';
 import type { HeapState } from './heap-state.ts';
-import type { Entry, StateTable } from './state-table.ts';
+import { Entry, type StateTable } from './state-table.ts';
 import { storageKeyOf } from './storage-key.ts';
 import { isExpired } from './ttl-policy.ts';
 
-class MapCell {
-  readonly key: unknown;
-  value: unknown;
-  ts: number;
-
-  constructor(key: unknown, value: unknown, ts: number) {
-    this.key = key;
-    this.value = value;
-    this.ts = ts;
-  }
-}
-
-type Cells = Map<unknown, MapCell>;
+/** A map cell has the shape of a state entry: the user key as given, the value, its TTL time. */
+type Cells = Map<unknown, Entry>;
 
 export class HeapMapState<K, V> implements InternalMapState<K, V>, HeapState {
   readonly table: StateTable;
@@ -40,13 +29,13 @@ export class HeapMapState<K, V> implements InternalMapState<K, V>, HeapState {
     const ts = this.table.ttl === undefined ? 0 : this.table.now();
     const storageKey = storageKeyOf(key);
     if (entry === undefined) {
-      this.table.insertIn(this.table.namespace, new Map([[storageKey, new MapCell(key, value, ts)]]), 0);
+      this.table.insertIn(this.table.namespace, new Map([[storageKey, new Entry(key, value, ts)]]), 0);
       return;
     }
     const cells = entry.value as Cells;
     const cell = cells.get(storageKey);
     if (cell === undefined) {
-      cells.set(storageKey, new MapCell(key, value, ts));
+      cells.set(storageKey, new Entry(key, value, ts));
     } else {
       cell.value = value;
       cell.ts = ts;
@@ -112,12 +101,12 @@ export class HeapMapState<K, V> implements InternalMapState<K, V>, HeapState {
     const times = this.table.ttl !== undefined && Array.isArray(ts) ? (ts as number[]) : undefined;
     const fallback = this.table.ttl === undefined ? 0 : now;
     const cells: Cells = new Map();
-    pairs.forEach(([k, v], i) => cells.set(storageKeyOf(k), new MapCell(k, v, times?.[i] ?? fallback)));
+    pairs.forEach(([k, v], i) => cells.set(storageKeyOf(k), new Entry(k, v, times?.[i] ?? fallback)));
     return [cells, 0];
   }
 
   /** The cell for `key` as a read sees it: an expired one is dropped, and returned only if visibility allows. */
-  private readCell(key: K): MapCell | undefined {
+  private readCell(key: K): Entry | undefined {
     const entry = this.table.get();
     if (entry === undefined) return undefined;
     const cells = entry.value as Cells;
@@ -139,7 +128,7 @@ export class HeapMapState<K, V> implements InternalMapState<K, V>, HeapState {
    * Iterates the current entry's cells (bound now, not at the first next()), skipping and dropping
    * expired ones. The entry itself is removed at the end if nothing is left and it is still current.
    */
-  private iterate<R>(project: (cell: MapCell) => R): IterableIterator<R> {
+  private iterate<R>(project: (cell: Entry) => R): IterableIterator<R> {
     const entry = this.table.get();
     const table = this.table;
     const ttl = table.ttl;
