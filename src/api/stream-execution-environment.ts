@@ -10,7 +10,7 @@ import type { Source } from '../runtime/source/source.ts';
 import type { WatermarkStrategy } from '../time/watermark-strategy.ts';
 import { JobMaster, type JobExecutionResult } from '../runtime/execution/job-master.ts';
 import { deployLocal } from '../runtime/execution/local-deployment.ts';
-import { deployOnWorkers } from '../runtime/execution/worker-deployment.ts';
+import { deployOnWorkers, type JobModule } from '../runtime/execution/worker-deployment.ts';
 import { currentExecutionContext, workerRuntime, jobModuleOf, type ExecutionContext } from '../runtime/execution/execution-context.ts';
 import { DataStream, type StreamInput } from './data-stream.ts';
 import { IndexRangeSource } from './sources/index-range-source.ts';
@@ -35,6 +35,7 @@ export class StreamExecutionEnvironment {
   readonly config: Configuration;
   readonly graph = new StreamGraph();
   readonly #context: ExecutionContext | undefined;
+  #jobModule: JobModule | undefined;
   #collectCount = 0;
 
   /** Configuration given here overrides the context's (`weir run -D ...`), as code overrides flink-conf in Flink. */
@@ -172,6 +173,16 @@ export class StreamExecutionEnvironment {
 
   // ---- execution ----
 
+  /**
+   * Names the module that worker threads import to rebuild this job (and the argv they see), for
+   * jobs not built by the module that calls execute() — the SQL layer rebuilds its jobs from the
+   * statements. By default the caller of execute() is the job module.
+   */
+  setJobModule(jobModule: JobModule): this {
+    this.#jobModule = jobModule;
+    return this;
+  }
+
   /** Runs the job to its end and returns its result; throws if it fails. */
   async execute(jobName = 'Weir Streaming Job', collectors?: Record<string, (values: unknown[]) => void>): Promise<JobExecutionResult> {
     const client = await this.executeAsync(jobName, collectors);
@@ -185,7 +196,8 @@ export class StreamExecutionEnvironment {
     const worker = workerRuntime();
     if (worker) return worker.run(graph) ?? JobClient.skipped(graph.jobName);
     const slots = Math.max(...graph.vertices.map((v) => v.parallelism));
-    const jobModule = jobModuleOf(new Error().stack ?? '');
+    const caller = jobModuleOf(new Error().stack ?? '');
+    const jobModule = this.#jobModule ?? (caller ? { url: caller } : undefined);
     const master = new JobMaster({
       graph,
       config: this.config,

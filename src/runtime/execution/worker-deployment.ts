@@ -11,7 +11,13 @@ import type { FromWorker, ToWorker, WorkerData } from './worker-protocol.ts';
 
 const ENTRY = new URL('./worker-bootstrap.ts', import.meta.url);
 
-export async function deployOnWorkers(spec: AttemptSpec, restore: RestorePlan | undefined, gateway: TaskGateway, jobModule: string | undefined): Promise<Deployment> {
+/** The module a worker imports to rebuild the job, and the argv it sees (default: the process's). */
+export interface JobModule {
+  readonly url: string;
+  readonly argv?: readonly string[];
+}
+
+export async function deployOnWorkers(spec: AttemptSpec, restore: RestorePlan | undefined, gateway: TaskGateway, jobModule: JobModule | undefined): Promise<Deployment> {
   if (!jobModule) {
     throw new WeirError('cannot run with parallelism > 1: the module that called execute() was not found, so worker threads cannot rebuild the job. Run the job from a file (weir run JOB.ts, or node JOB.ts).');
   }
@@ -30,8 +36,8 @@ export async function deployOnWorkers(spec: AttemptSpec, restore: RestorePlan | 
 
   const workers = Array.from({ length: slots }, (_, slot) => {
     const data: WorkerData = {
-      jobModule,
-      argv: process.argv.slice(2),
+      jobModule: jobModule.url,
+      argv: [...(jobModule.argv ?? process.argv.slice(2))],
       config: spec.config.toJSON(),
       fingerprint: spec.graph.fingerprint,
       jobName: spec.graph.jobName,
