@@ -1,0 +1,252 @@
+// Window aggregation (Flink's WindowAggregate and legacy GroupWindowAggregate): per group key and
+// window, folds rows into accumulators and emits one insert-only row when the window ends.
+import { WeirError } from '../../core/errors.ts';
+import type { Row } from '../../core/row.ts';
+import { NO_TIMESTAMP } from '../../core/stream-element.ts';
+import type { OperatorContext, StreamOperator } from '../../runtime/operators/stream-operator.ts';
+import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
+import { VOID_NAMESPACE, type InternalValueState } from '../../state/keyed-state-backend.ts';
+import { valueState } from '../../state/state-descriptor.ts';
+import type { InternalTimerService, Timer } from '../../time/timer-service.ts';
+import type { AggregateCall, AggregateHandle } from '../functions/aggregate-function.ts';
+import { WindowAccumulators } from './window-accumulators.ts';
+import { forEachWindow, sessionsMerge, startOfWindowEnding, validateWindowSpec, windowStart, type AlignedWindowSpec, type WindowSpec } from './window-spec.ts';
+
+export interface WindowAggregateOptions {
+  readonly window: WindowSpec;
+  /** Input field of the rowtime attribute (event time); ignored for processing time. */
+  readonly timeIndex: number;
+  /** Event time: windows end with the watermark. Processing time: windows are by the operator's clock. */
+  readonly isEventTime: boolean;
+  /** Input fields of the group key (without window_start/window_end); the stream is keyed by them. */
+  readonly groupKey: readonly number[];
+  readonly calls: readonly AggregateCall[];
+  readonly handles: readonly AggregateHandle[];
+  /** Only 0 (Flink's window TVF aggregation has no allowed lateness). */
+  readonly allowedLatenessMs?: number;
+  /** Append window_time (window_end - 1, the rowtime of the result) after window_end. */
+  readonly emitWindowTime?: boolean;
+}
+
+/** The reason counted with ctx.countSkipped for a row whose windows have all fired. */
+export const LATE_ROW = 'late';
+
+const STATE = 'window-aggregate';
+const SESSIONS = 'window-aggregate-sessions';
+const TIMERS = 'window-aggregate-timers';
+
+/** State of one (key, window): [row count, ...group key values, ...accumulators]. */
+type WindowAcc = unknown[];
+/** One in-flight session of a key: [start, end, accumulators]. */
+type Session = [start: number, end: number, acc: WindowAcc];
+
+/**
+ * Output row (+I): [...group key values, ...aggregate values, window_start, window_end] and, with
+ * emitWindowTime, window_time last. Its timestamp is window_time in event time, none in processing time.
+ *
+ * TUMBLE/HOP/CUMULATE: the state of a (key, window) sits in the namespace named by the window's
+ * end, and one timer at end - 1 (registered when the state is created) fires it: a row costs one
+ * state lookup per window it belongs to. SESSION: a key's open sessions are one list in state;
+ * a row's window [ts, ts + gap) merges with every session it touches.
+ *
+ * A row is late when every window it belongs to has fired (end - 1 <= watermark); it is dropped
+ * and counted. A -U/-D row retracts from its windows; a window whose rows were all retracted emits nothing.
+ */
+export class WindowAggregateOperator implements StreamOperator<Row, Row> {
+  readonly #spec: WindowSpec;
+  readonly #timeIndex: number;
+  readonly #isEventTime: boolean;
+  readonly #groupKey: readonly number[];
+  readonly #accs: WindowAccumulators;
+  readonly #accOffset: number;
+  readonly #emitWindowTime: boolean;
+  /** TUMBLE's size and offset, read directly on the hot path. */
+  readonly #tumbleSize: number;
+  readonly #tumbleOffset: number;
+
+  #ctx!: OperatorContext<Row>;
+  #timers!: InternalTimerService;
+  #state!: InternalValueState<WindowAcc>;
+  #sessions!: InternalValueState<Session[]>;
+  // The last window end and its namespace text: consecutive rows mostly share a window.
+  #lastEnd = Number.NaN;
+  #lastNamespace = '';
+  // The row being added, for the forEachWindow callback (HOP, CUMULATE).
+  #fields: readonly unknown[] = [];
+  #retract = false;
+  #added = false;
+
+  constructor(options: WindowAggregateOptions) {
+    validateWindowSpec(options.window);
+    if ((options.allowedLatenessMs ?? 0) !== 0) {
+      throw new WeirError(`window aggregation supports no allowed lateness, got ${options.allowedLatenessMs} ms`);
+    }
+    this.#spec = options.window;
+    this.#timeIndex = options.timeIndex;
+    this.#isEventTime = options.isEventTime;
+    this.#groupKey = options.groupKey;
+    this.#accs = new WindowAccumulators(options.calls, options.handles);
+    this.#accOffset = 1 + options.groupKey.length;
+    this.#emitWindowTime = options.emitWindowTime ?? false;
+    this.#tumbleSize = options.window.type === 'TUMBLE' ? options.window.size : 0;
+    this.#tumbleOffset = options.window.type === 'TUMBLE' ? options.window.offset ?? 0 : 0;
+  }
+
+  open(ctx: OperatorContext<Row>): void {
+    const backend = requireKeyedState(ctx, 'A window aggregation');
+    this.#ctx = ctx;
+    this.#timers = ctx.getTimerService(TIMERS, {
+      onEventTime: (timer) => { this.#fire(timer); },
+      onProcessingTime: (timer) => { this.#fire(timer); },
+    });
+    if (this.#spec.type === 'SESSION') this.#sessions = backend.getState(valueState<Session[]>(SESSIONS));
+    else this.#state = backend.getState(valueState<WindowAcc>(STATE));
+  }
+
+  processElement(row: Row): void {
+    const fields = row.fields;
+    let ts: number;
+    if (this.#isEventTime) {
+      const t = fields[this.#timeIndex];
+      if (t === null || t === undefined) return; // no window holds a NULL time, as in Flink
+      ts = t as number;
+    } else {
+      ts = this.#timers.currentProcessingTime();
+    }
+    const retract = row.kind === '-U' || row.kind === '-D';
+    const spec = this.#spec;
+    let added: boolean;
+    if (spec.type === 'TUMBLE') {
+      const end = windowStart(ts, this.#tumbleSize, this.#tumbleOffset) + this.#tumbleSize;
+      added = this.#addToWindow(end, fields, retract);
+    } else if (spec.type === 'SESSION') {
+      added = this.#addToSession(spec.gap, ts, fields, retract);
+    } else {
+      this.#fields = fields;
+      this.#retract = retract;
+      this.#added = false;
+      forEachWindow(spec, ts, this.#addToEachWindow);
+      added = this.#added;
+    }
+    if (!added) this.#ctx.countSkipped(LATE_ROW);
+  }
+
+  processWatermark(watermark: number): void {
+    this.#timers.advanceWatermark(watermark);
+    this.#ctx.output.emitWatermark(watermark);
+  }
+
+  readonly #addToEachWindow = (_start: number, end: number): void => {
+    if (this.#addToWindow(end, this.#fields, this.#retract)) this.#added = true;
+  };
+
+  /** Returns false when the window has fired already. */
+  #addToWindow(end: number, fields: readonly unknown[], retract: boolean): boolean {
+    const timers = this.#timers;
+    if (this.#isEventTime && end - 1 <= timers.currentWatermark()) return false;
+    let namespace = this.#lastNamespace;
+    if (end !== this.#lastEnd) {
+      namespace = this.#lastNamespace = String(end);
+      this.#lastEnd = end;
+    }
+    const state = this.#state;
+    state.setCurrentNamespace(namespace);
+    let acc = state.value();
+    if (acc === undefined) {
+      acc = this.#newAcc(fields);
+      state.update(acc);
+      if (this.#isEventTime) timers.registerEventTimeTimer(namespace, end - 1);
+      else timers.registerProcessingTimeTimer(namespace, end - 1);
+    }
+    // The accumulators are mutated in place: the heap backend holds this very array.
+    acc[0] = (acc[0] as number) + (retract ? -1 : 1);
+    this.#accs.accumulate(acc, this.#accOffset, fields, retract);
+    return true;
+  }
+
+  #addToSession(gap: number, ts: number, fields: readonly unknown[], retract: boolean): boolean {
+    const state = this.#sessions;
+    const timers = this.#timers;
+    const sessions = state.value() ?? [];
+    let start = ts;
+    let end = ts + gap;
+    let target: Session | undefined;
+    for (const s of sessions) {
+      if (!sessionsMerge(s[0], s[1], start, end)) continue;
+      start = Math.min(start, s[0]);
+      end = Math.max(end, s[1]);
+    }
+    if (this.#isEventTime && end - 1 <= timers.currentWatermark()) return false;
+    // Every session the new window touches folds into the first of them.
+    const kept: Session[] = [];
+    for (const s of sessions) {
+      if (!sessionsMerge(s[0], s[1], start, end)) {
+        kept.push(s);
+        continue;
+      }
+      this.#deleteTimer(s[1] - 1);
+      if (target === undefined) {
+        target = s;
+      } else {
+        target[2][0] = (target[2][0] as number) + (s[2][0] as number);
+        this.#accs.merge(target[2], s[2], this.#accOffset);
+      }
+    }
+    if (target === undefined) target = [start, end, this.#newAcc(fields)];
+    target[0] = start;
+    target[1] = end;
+    kept.push(target);
+    const acc = target[2];
+    acc[0] = (acc[0] as number) + (retract ? -1 : 1);
+    this.#accs.accumulate(acc, this.#accOffset, fields, retract);
+    state.update(kept);
+    if (this.#isEventTime) timers.registerEventTimeTimer(VOID_NAMESPACE, end - 1);
+    else timers.registerProcessingTimeTimer(VOID_NAMESPACE, end - 1);
+    return true;
+  }
+
+  #deleteTimer(timestamp: number): void {
+    if (this.#isEventTime) this.#timers.deleteEventTimeTimer(VOID_NAMESPACE, timestamp);
+    else this.#timers.deleteProcessingTimeTimer(VOID_NAMESPACE, timestamp);
+  }
+
+  #newAcc(fields: readonly unknown[]): WindowAcc {
+    const acc: WindowAcc = [0];
+    const key = this.#groupKey;
+    for (let i = 0; i < key.length; i++) acc.push(fields[key[i]!]);
+    this.#accs.create(acc);
+    return acc;
+  }
+
+  #fire(timer: Timer): void {
+    const end = timer.timestamp + 1;
+    if (this.#spec.type === 'SESSION') {
+      const state = this.#sessions;
+      const sessions = state.value();
+      if (sessions === undefined) return;
+      const rest: Session[] = [];
+      for (const s of sessions) {
+        if (s[1] === end) this.#emit(s[2], s[0], end);
+        else rest.push(s);
+      }
+      state.update(rest.length === 0 ? undefined : rest);
+      return;
+    }
+    const state = this.#state;
+    state.setCurrentNamespace(timer.namespace);
+    const acc = state.value();
+    if (acc === undefined) return;
+    state.clear();
+    this.#emit(acc, startOfWindowEnding(this.#spec as AlignedWindowSpec, end), end);
+  }
+
+  #emit(acc: WindowAcc, start: number, end: number): void {
+    if ((acc[0] as number) <= 0) return; // every row of the window was retracted
+    const out: unknown[] = [];
+    for (let i = 1; i < this.#accOffset; i++) out.push(acc[i]);
+    this.#accs.values(acc, this.#accOffset, out);
+    out.push(start, end);
+    if (this.#emitWindowTime) out.push(end - 1);
+    this.#ctx.output.collect({ kind: '+I', fields: out }, this.#isEventTime ? end - 1 : NO_TIMESTAMP);
+  }
+}
