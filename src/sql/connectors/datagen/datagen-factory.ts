@@ -1,0 +1,69 @@
+// The 'datagen' connector (Flink's DataGenTableSourceFactory): random or sequence values per column,
+// unbounded or bounded by 'number-of-rows' or by the shortest sequence, throttled to 'rows-per-second'
+// over all subtasks. Rows are produced in batches by the index-range source, whose checkpointed
+// position is the next row index: a restore continues every sequence exactly where it stopped.
+import type { Row } from '../../../core/row.ts';
+import { IndexRangeSource } from '../../../api/sources/index-range-source.ts';
+import { TableOptions, tableName, validateOptions } from '../option-validation.ts';
+import { INSERT_ONLY, type OptionSpec, type SourceContext, type TableConnectorFactory, type TableSource } from '../table-connector.ts';
+import { fieldGenerator, sequenceLength, type FieldGenerator } from './field-generators.ts';
+
+const OPTIONS: readonly OptionSpec[] = [
+  { key: 'rows-per-second', default: '10000', description: 'Rows per second over all subtasks.' },
+  { key: 'number-of-rows', description: 'Total rows; unbounded when absent and no column is a sequence.' },
+  { key: 'scan.parallelism', description: 'Parallelism of the source; default: the job parallelism.' },
+  { key: 'fields.#.kind', pattern: true, default: 'random', allowed: ['random', 'sequence'] },
+  { key: 'fields.#.min', pattern: true, description: 'Smallest random value (numeric types).' },
+  { key: 'fields.#.max', pattern: true, description: 'Largest random value (numeric types).' },
+  { key: 'fields.#.max-past', pattern: true, description: 'Random timestamps lie up to this far before now (default 0).' },
+  { key: 'fields.#.length', pattern: true, description: 'Length of random strings and bytes (default 100), size of collections (default 3).' },
+  { key: 'fields.#.var-len', pattern: true, default: 'false', allowed: ['true', 'false'], description: 'Random strings and bytes of length 1..length.' },
+  { key: 'fields.#.start', pattern: true, description: 'First value of a sequence (required for sequences).' },
+  { key: 'fields.#.end', pattern: true, description: 'Last value of a sequence (required for sequences).' },
+  { key: 'fields.#.null-rate', pattern: true, default: '0', description: 'Fraction of null values.' },
+];
+
+export const datagenFactory: TableConnectorFactory = {
+  identifier: 'datagen',
+  options: OPTIONS,
+  createSource(ctx: SourceContext): TableSource {
+    validateOptions(datagenFactory, ctx.options);
+    const options = new TableOptions(ctx.options, tableName(ctx.path));
+    const rowsPerSecond = options.number('rows-per-second', 10000);
+    const numberOfRows = options.int('number-of-rows');
+    const scanParallelism = options.int('scan.parallelism');
+    const { names, types } = ctx.physicalType;
+    const specs = names.map((name, i) => ({ name, type: types[i]!, options }));
+
+    let rows = numberOfRows === undefined ? undefined : BigInt(numberOfRows);
+    for (const spec of specs) {
+      const len = sequenceLength(spec);
+      if (len !== undefined && (rows === undefined || len < rows)) rows = len;
+    }
+    const end = rows === undefined ? Infinity : Number(rows);
+
+    const projected = ctx.projectedFields ? new Set(ctx.projectedFields) : undefined;
+    const gens: FieldGenerator[] = specs.map((spec, i) => {
+      const gen = fieldGenerator(spec); // validates every column's options, projected or not
+      return projected && !projected.has(i) ? () => null : gen;
+    });
+    const width = gens.length;
+    const produce = (index: number): Row => {
+      const fields = new Array<unknown>(width);
+      for (let f = 0; f < width; f++) fields[f] = gens[f]!(index);
+      return { kind: '+I', fields };
+    };
+
+    return {
+      changelogMode: INSERT_ONLY,
+      bounded: end !== Infinity,
+      produce(env, opts) {
+        const source = new IndexRangeSource<Row>({ start: 0, end, produce, rowsPerSecond });
+        const stream = env.fromSource(source, opts.watermarks, opts.name).uid(opts.uid);
+        const parallelism = scanParallelism ?? opts.parallelism;
+        if (parallelism !== undefined) stream.setParallelism(parallelism);
+        return stream;
+      },
+    };
+  },
+};
