@@ -1,0 +1,147 @@
+// Window Top-N (Flink's WindowRank): `ROW_NUMBER() OVER (PARTITION BY window_start, window_end
+// [, k] ORDER BY x) <= N` after a window TVF or window aggregate; keeps the best rows of each
+// (partition, window) and emits them, insert-only, when the window ends.
+import { WeirError } from '../../core/errors.ts';
+import type { Row } from '../../core/row.ts';
+import type { OperatorContext, StreamOperator } from '../../runtime/operators/stream-operator.ts';
+import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
+import type { InternalValueState } from '../../state/keyed-state-backend.ts';
+import { valueState } from '../../state/state-descriptor.ts';
+import type { InternalTimerService, Timer } from '../../time/timer-service.ts';
+import { LATE_ROW } from './window-aggregate-operator.ts';
+import { forEachWindow, validateWindowSpec, type AlignedWindowSpec, type WindowSpec } from './window-spec.ts';
+
+export interface WindowRankOptions {
+  /**
+   * The window TVF this rank is fused with: each row is put into its windows by `timeIndex`, and
+   * window_start, window_end, window_time are appended to it (as the TVF would). Undefined: the
+   * input has window columns already, window_end at `windowEndIndex`.
+   */
+  readonly window: WindowSpec | undefined;
+  /** Rowtime field when `window` is set. */
+  readonly timeIndex?: number;
+  /** window_end's field in the (extended) row when `window` is undefined. */
+  readonly windowEndIndex: number;
+  /** The partition fields other than the window's; the stream must be keyed by them. */
+  readonly partitionKey: readonly number[];
+  /** ORDER BY over the (extended) row's fields: negative when `a` ranks before `b`. */
+  readonly compare: (a: readonly unknown[], b: readonly unknown[]) => number;
+  /** 1-based, inclusive: `rn <= 3` is 1..3, `rn BETWEEN 2 AND 3` is 2..3. */
+  readonly rankStart: number;
+  readonly rankEnd: number;
+  /** Append the row number to each output row. */
+  readonly outputRankNumber: boolean;
+}
+
+const STATE = 'window-rank';
+const TIMERS = 'window-rank-timers';
+
+/**
+ * Output: (extended) input fields [++ row number], +I, in rank order per (partition, window),
+ * timestamp window_end - 1. Rows with equal sort keys rank in arrival order. Only the first
+ * rankEnd rows of a window are kept (the input is insert-only). Rows of windows that have ended
+ * are late: dropped and counted.
+ */
+export class WindowRankOperator implements StreamOperator<Row, Row> {
+  readonly #window: AlignedWindowSpec | undefined;
+  readonly #timeIndex: number;
+  readonly #windowEndIndex: number;
+  readonly #compare: (a: readonly unknown[], b: readonly unknown[]) => number;
+  readonly #rankStart: number;
+  readonly #rankEnd: number;
+  readonly #outputRankNumber: boolean;
+  #ctx!: OperatorContext<Row>;
+  #timers!: InternalTimerService;
+  #state!: InternalValueState<unknown[][]>;
+  #current: readonly unknown[] = [];
+
+  constructor(options: WindowRankOptions) {
+    const { window } = options;
+    if (window !== undefined) {
+      if (window.type === 'SESSION') throw new WeirError('window Top-N does not support SESSION windows directly after the window TVF; aggregate them first');
+      validateWindowSpec(window);
+      if (options.timeIndex === undefined) throw new Error('window Top-N fused with a window TVF needs timeIndex');
+    }
+    if (!(options.rankStart >= 1 && options.rankEnd >= options.rankStart)) {
+      throw new WeirError(`window Top-N needs 1 <= rank start <= rank end, got ${options.rankStart}..${options.rankEnd}`);
+    }
+    this.#window = window;
+    this.#timeIndex = options.timeIndex ?? -1;
+    this.#windowEndIndex = options.windowEndIndex;
+    this.#compare = options.compare;
+    this.#rankStart = options.rankStart;
+    this.#rankEnd = options.rankEnd;
+    this.#outputRankNumber = options.outputRankNumber;
+  }
+
+  open(ctx: OperatorContext<Row>): void {
+    const backend = requireKeyedState(ctx, 'A window Top-N');
+    this.#ctx = ctx;
+    this.#timers = ctx.getTimerService(TIMERS, { onEventTime: (t) => { this.#fire(t); }, onProcessingTime: () => {} });
+    this.#state = backend.getState(valueState<unknown[][]>(STATE));
+  }
+
+  processElement(row: Row): void {
+    const fields = row.fields;
+    if (this.#window === undefined) {
+      this.#add(fields, fields[this.#windowEndIndex] as number);
+      return;
+    }
+    const ts = fields[this.#timeIndex];
+    if (ts === null || ts === undefined) return;
+    this.#current = fields;
+    forEachWindow(this.#window, ts as number, this.#addWindowed);
+  }
+
+  processWatermark(watermark: number): void {
+    this.#timers.advanceWatermark(watermark);
+    this.#ctx.output.emitWatermark(watermark);
+  }
+
+  readonly #addWindowed = (start: number, end: number): void => {
+    const extended = this.#current.slice();
+    extended.push(start, end, end - 1);
+    this.#add(extended, end);
+  };
+
+  #add(fields: unknown[], end: number): void {
+    if (end - 1 <= this.#timers.currentWatermark()) {
+      this.#ctx.countSkipped(LATE_ROW);
+      return;
+    }
+    const namespace = String(end);
+    const state = this.#state;
+    state.setCurrentNamespace(namespace);
+    const top = state.value();
+    if (top === undefined) {
+      state.update([fields]);
+      this.#timers.registerEventTimeTimer(namespace, end - 1);
+      return;
+    }
+    // Upper bound: after every row that ranks before or ties with the new one (arrival order on ties).
+    const compare = this.#compare;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(top[mid]!, fields) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= this.#rankEnd) return;
+    top.splice(lo, 0, fields);
+    if (top.length > this.#rankEnd) top.pop();
+  }
+
+  #fire(timer: Timer): void {
+    const state = this.#state;
+    state.setCurrentNamespace(timer.namespace);
+    const top = state.value();
+    if (top === undefined) return;
+    state.clear();
+    const out = this.#ctx.output;
+    for (let i = this.#rankStart - 1; i < top.length; i++) {
+      const fields = this.#outputRankNumber ? [...top[i]!, i + 1] : top[i]!;
+      out.collect({ kind: '+I', fields }, timer.timestamp);
+    }
+  }
+}
