@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Row } from '../../core/row.ts';
 import { Types, type LogicalType } from '../../core/types/logical-type.ts';
-import { OperatorTestHarness } from '../../runtime/operators/functions/test-harness.ts';
+import { OperatorTestHarness, type HarnessSnapshot } from '../../runtime/operators/functions/test-harness.ts';
 import type { AggregateCall } from '../functions/aggregate-function.ts';
 import { createAggregateHandle, inferAggregateType } from '../functions/aggregate/aggregate-registry.ts';
 import { GroupAggregateOperator, type GroupAggregateOptions } from './group-aggregate-operator.ts';
@@ -22,7 +22,7 @@ const r = (kind: Row['kind'], ...fields: unknown[]): Row => ({ kind, fields });
 // Input (word, amount); output (word, COUNT(*), SUM(amount), MAX(amount)).
 const calls = () => [aggCall('COUNT', [], []), aggCall('SUM', [1], [Types.INT()]), aggCall('MAX', [1], [Types.INT()])];
 
-async function harness(opts: GroupAggregateOptions, restoreFrom?: Parameters<typeof OperatorTestHarness.open>[1]['restoreFrom']) {
+async function harness(opts: GroupAggregateOptions, restoreFrom?: HarnessSnapshot) {
   return OperatorTestHarness.open<Row, Row>(new GroupAggregateOperator(opts), { keySelectors: [(row: Row) => row.fields[0]], restoreFrom });
 }
 
