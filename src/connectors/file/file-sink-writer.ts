@@ -1,15 +1,16 @@
 // Writes records into part files per bucket: hidden in-progress files, closed ("pending") when rolled, and
 // handed to the committer, which makes them visible once the checkpoint that contains them completes.
 //
-//   write ─► .part-0-1a2b3c4d5e6f-7.inprogress.<uuid>   (open, buffered; hidden from readers)
+//   write ─► .part-<start ms>-0-1a2b3c-000007.inprogress.<uuid>   (open, buffered; hidden from readers)
 //   roll (policy, or every checkpoint) ─► same file synced and closed = pending, listed for prepareCommit
-//   checkpoint completes ─► committer renames it to part-0-1a2b3c4d5e6f-7 (visible, never touched again)
+//   checkpoint completes ─► committer renames it to part-<start ms>-0-1a2b3c-000007 (visible, never touched again)
 //
 // Simplification of Flink: every checkpoint (flush) rolls all open part files, so no file stays open
 // across a checkpoint and a restore never has to resume or truncate one. In-progress files of a failed
 // attempt are never part of a committable; they stay hidden, as in Flink, and nothing deletes them
 // after a restart, so a pending file whose committable is committed again is never at risk.
-// Part names are unique across restarts and savepoints because each writer instance gets a random id.
+// Part names are unique across restarts and savepoints because each writer instance gets its start
+// time and a random id.
 import { closeSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join, relative, resolve, sep } from 'node:path';
@@ -60,7 +61,9 @@ export class FileSinkWriter<T> implements SinkWriter<T, FileCommittable> {
   constructor(ctx: SinkWriterContext, options: FileSinkWriterOptions<T>) {
     this.ctx = ctx;
     this.options = options;
-    this.writerId = `${ctx.subtaskIndex}-${randomBytes(6).toString('hex')}`;
+    // Start time first and a padded counter: part files sort in the order they were written, also
+    // across restores, so a changelog written to files (debezium-json, ...) replays in order.
+    this.writerId = `${String(Date.now()).padStart(13, '0')}-${ctx.subtaskIndex}-${randomBytes(3).toString('hex')}`;
     this.nextCheck = ctx.processingTime() + options.bucketCheckIntervalMs;
     this.bucketCtx = { timestamp: 0, watermark: 0, processingTime: () => ctx.processingTime() };
   }
@@ -120,7 +123,7 @@ export class FileSinkWriter<T> implements SinkWriter<T, FileCommittable> {
       throw new WeirError(`file sink: bucket id '${bucketId}' points outside the base path ${basePath}`);
     }
     mkdirSync(dir, { recursive: true });
-    const name = `${outputFileConfig.partPrefix}-${this.writerId}-${this.counter++}${outputFileConfig.partSuffix}`;
+    const name = `${outputFileConfig.partPrefix}-${this.writerId}-${String(this.counter++).padStart(6, '0')}${outputFileConfig.partSuffix}`;
     const inProgress = join(dir, `.${name}.inprogress.${randomUUID()}`);
     const part: OpenPart = {
       bucketId,

@@ -54,14 +54,14 @@ test('part files stay hidden until the checkpoint is committed', (t) => {
   writer.write('b', NO_TIMESTAMP, NO_TIMESTAMP);
   assert.deepEqual(files(dir), []);
   const [inProgress] = files(dir, true);
-  assert.match(inProgress!, /^\.part-0-[0-9a-f]{12}-0\.inprogress\.[0-9a-f-]{36}$/);
+  assert.match(inProgress!, /^\.part-\d{13}-0-[0-9a-f]{6}-000000\.inprogress\.[0-9a-f-]{36}$/);
 
   writer.flush(false);
   const committables = writer.prepareCommit();
   assert.deepEqual(writer.snapshotState(1), []);
   assert.equal(committables.length, 1);
   assert.equal(committables[0]!.pendingPath, inProgress);
-  assert.match(committables[0]!.finalPath, /^part-0-[0-9a-f]{12}-0$/);
+  assert.match(committables[0]!.finalPath, /^part-\d{13}-0-[0-9a-f]{6}-000000$/);
   assert.deepEqual(files(dir), [], 'pending until the checkpoint completes');
 
   committer.commit(committables);
@@ -157,8 +157,8 @@ test('end of input finishes everything: all buckets visible, nothing hidden left
   writer.close();
   const all = files(dir, true);
   assert.equal(all.length, 2);
-  assert.match(all[0]!, /^k=even\/out-0-[0-9a-f]{12}-\d\.json$/);
-  assert.match(all[1]!, /^k=odd\/out-0-[0-9a-f]{12}-\d\.json$/);
+  assert.match(all[0]!, /^k=even\/out-\d{13}-0-[0-9a-f]{6}-\d{6}\.json$/);
+  assert.match(all[1]!, /^k=odd\/out-\d{13}-0-[0-9a-f]{6}-\d{6}\.json$/);
   assert.equal(read(dir, all[0]!), '{"k":"even","n":0}\n{"k":"even","n":2}\n{"k":"even","n":4}\n');
   assert.equal(read(dir, all[1]!), '{"k":"odd","n":1}\n{"k":"odd","n":3}\n{"k":"odd","n":5}\n');
 });
