@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { RowKind } from '../../core/row-kind.ts';
+import type { Row } from '../../core/row.ts';
+import { OperatorTestHarness, type HarnessSnapshot } from '../../runtime/operators/functions/test-harness.ts';
+import { RankOperator, type RankOptions } from './rank-operator.ts';
+
+// Rows [key, id, score], ranked by score descending; changes shown as "kind f1,f2,...".
+const byScoreDesc = (a: readonly unknown[], b: readonly unknown[]) => (b[2] as number) - (a[2] as number);
+
+async function open(extra: Partial<RankOptions> = {}, restoreFrom?: HarnessSnapshot) {
+  return OperatorTestHarness.open(new RankOperator({
+    partitionKey: [0], compare: byScoreDesc, rankStart: 1, rankEnd: 2, outputRankNumber: true,
+    generateUpdateBefore: true, inputInsertOnly: true, ...extra,
+  }), { keySelectors: [(r: Row) => r.fields[0]], restoreFrom });
+}
+
+function step(h: OperatorTestHarness<Row, Row>, kind: RowKind, fields: unknown[]): string[] {
+  h.clearOutput();
+  h.processElement({ kind, fields });
+  return h.values().map((r) => `${r.kind} ${r.fields.join(',')}`);
+}
+
+test('insert-only with rank numbers: shifted ranks are updated; rows that cannot enter are ignored', async () => {
+  const h = await open();
+  assert.deepEqual(step(h, '+I', ['a', 'p', 5]), ['+I a,p,5,1']);
+  assert.deepEqual(step(h, '+I', ['a', 'q', 3]), ['+I a,q,3,2']);
+  assert.deepEqual(step(h, '+I', ['b', 'r', 1]), ['+I b,r,1,1']);
+  assert.deepEqual(step(h, '+I', ['a', 's', 7]), ['-U a,p,5,1', '+U a,s,7,1', '-U a,q,3,2', '+U a,p,5,2']);
+  assert.deepEqual(step(h, '+I', ['a', 't', 1]), []);
+  assert.deepEqual(step(h, '+I', ['a', 'u', 5]), [], 'a tie with the last rank arrives later: it ranks 3rd');
+  assert.deepEqual(step(h, '+I', ['a', 'v', 6]), ['-U a,p,5,2', '+U a,v,6,2']);
+});
+
+test('insert-only without rank numbers: the row that falls out is deleted, then the new one inserted', async () => {
+  const h = await open({ outputRankNumber: false });
+  assert.deepEqual(step(h, '+I', ['a', 'p', 5]), ['+I a,p,5']);
+  assert.deepEqual(step(h, '+I', ['a', 'q', 3]), ['+I a,q,3']);
+  assert.deepEqual(step(h, '+I', ['a', 's', 7]), ['-D a,q,3', '+I a,s,7']);
+  assert.deepEqual(step(h, '+I', ['a', 't', 1]), []);
+  assert.deepEqual(step(h, '+I', ['a', 'v', 6]), ['-D a,p,5', '+I a,v,6']);
+});
+
+test('without update-before only +U is emitted for a changed rank', async () => {
+  const h = await open({ generateUpdateBefore: false });
+  step(h, '+I', ['a', 'p', 5]);
+  step(h, '+I', ['a', 'q', 3]);
+  assert.deepEqual(step(h, '+I', ['a', 's', 7]), ['+U a,s,7,1', '+U a,p,5,2']);
+});
+
+test('rank range 2..3: a row moving into rank 2 is inserted there', async () => {
+  const h = await open({ rankStart: 2, rankEnd: 3 });
+  assert.deepEqual(step(h, '+I', ['a', 'p', 5]), []);
+  assert.deepEqual(step(h, '+I', ['a', 'q', 7]), ['+I a,p,5,2']);
+  assert.deepEqual(step(h, '+I', ['a', 'r', 6]), ['-U a,p,5,2', '+U a,r,6,2', '+I a,p,5,3']);
+  assert.deepEqual(step(h, '+I', ['a', 's', 9]), ['-U a,r,6,2', '+U a,q,7,2', '-U a,p,5,3', '+U a,r,6,3']);
+});
+
+test('updating input with rank numbers: a retraction moves the next row up, the last rank is deleted', async () => {
+  const h = await open({ inputInsertOnly: false });
+  step(h, '+I', ['a', 'x', 5]);
+  step(h, '+I', ['a', 'y', 3]);
+  assert.deepEqual(step(h, '+I', ['a', 'z', 1]), [], 'z is kept in state below the top 2');
+  assert.deepEqual(step(h, '-U', ['a', 'x', 5]), ['-U a,x,5,1', '+U a,y,3,1', '-U a,y,3,2', '+U a,z,1,2']);
+  assert.deepEqual(step(h, '+U', ['a', 'x', 2]), ['-U a,z,1,2', '+U a,x,2,2']);
+  assert.deepEqual(step(h, '-D', ['a', 'y', 3]), ['-U a,y,3,1', '+U a,x,2,1', '-U a,x,2,2', '+U a,z,1,2']);
+  assert.deepEqual(step(h, '-D', ['a', 'x', 2]), ['-U a,x,2,1', '+U a,z,1,1', '-D a,z,1,2']);
+  assert.deepEqual(step(h, '-D', ['a', 'nope', 1]), [], 'retracting an unknown row changes nothing');
+  assert.deepEqual(step(h, '-D', ['a', 'z', 1]), ['-D a,z,1,1']);
+  assert.equal(h.keyedState!.size(), 0);
+});
+
+test('updating input without rank numbers', async () => {
+  const h = await open({ inputInsertOnly: false, outputRankNumber: false });
+  step(h, '+I', ['a', 'x', 5]);
+  step(h, '+I', ['a', 'y', 3]);
+  assert.deepEqual(step(h, '+I', ['a', 'z', 1]), []);
+  assert.deepEqual(step(h, '-U', ['a', 'x', 5]), ['-D a,x,5', '+I a,z,1']);
+  assert.deepEqual(step(h, '+U', ['a', 'x', 2]), ['-D a,z,1', '+I a,x,2']);
+  assert.deepEqual(step(h, '-D', ['a', 'z', 1]), [], 'below the top 2');
+});
+
+test('state TTL forgets an idle partition', async () => {
+  const h = await open({ stateTtlMs: 100 });
+  step(h, '+I', ['a', 'p', 5]);
+  h.setProcessingTime(200);
+  assert.deepEqual(step(h, '+I', ['a', 'q', 3]), ['+I a,q,3,1']);
+});
+
+test('snapshot and restore continue with the same ranks', async () => {
+  const h = await open();
+  step(h, '+I', ['a', 'p', 5]);
+  step(h, '+I', ['a', 'q', 3]);
+  const r = await open({}, h.snapshot(1));
+  assert.deepEqual(step(r, '+I', ['a', 's', 7]), ['-U a,p,5,1', '+U a,s,7,1', '-U a,q,3,2', '+U a,p,5,2']);
+});

@@ -1,0 +1,205 @@
+// Streaming Top-N (Flink's AppendOnlyTopNFunction and RetractableTopNFunction):
+// `ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) <= N` keeps each partition's rows in order and
+// emits the changes to its ranks rankStart..rankEnd as a changelog.
+import { WeirError } from '../../core/errors.ts';
+import { canonicalKey } from '../../core/key-group.ts';
+import type { Row } from '../../core/row.ts';
+import { isAccumulate, type RowKind } from '../../core/row-kind.ts';
+import type { Output, OperatorContext, StreamOperator } from '../../runtime/operators/stream-operator.ts';
+import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
+import type { InternalValueState } from '../../state/keyed-state-backend.ts';
+import { valueState } from '../../state/state-descriptor.ts';
+
+export type RowComparator = (a: readonly unknown[], b: readonly unknown[]) => number;
+
+export interface RankOptions {
+  /** PARTITION BY fields; the stream must be keyed by them. */
+  readonly partitionKey: readonly number[];
+  /** ORDER BY over input fields: negative when `a` ranks before `b`. */
+  readonly compare: RowComparator;
+  /** 1-based, inclusive. */
+  readonly rankStart: number;
+  readonly rankEnd: number;
+  /** Append the row number (rn) to each output row; then ranks are updated in place (-U/+U). */
+  readonly outputRankNumber: boolean;
+  /** Emit -U before +U (a retracting downstream); false for upsert sinks keyed by the rank. */
+  readonly generateUpdateBefore: boolean;
+  /** Insert-only input: only the first rankEnd rows are kept. Otherwise every row is kept, so a retraction can bring the next row up. */
+  readonly inputInsertOnly: boolean;
+  /** table.exec.state.ttl: a partition untouched for this long is forgotten. */
+  readonly stateTtlMs?: number;
+}
+
+const STATE = 'rank-rows';
+
+/**
+ * Output rows are input fields [++ rn]. With rank numbers the changelog is per rank position: when
+ * a row enters at rank r, each rank from r down to rankEnd changes (-U old, +U new) and a rank that
+ * was empty gets +I; a retraction moves rows up the same way and the last rank gets -D. Without
+ * rank numbers the result is a set: -D for rows that left the range, then +I for rows that entered.
+ * Rows with equal sort keys rank in arrival order. A retraction of a row that is not in state is ignored.
+ */
+export class RankOperator implements StreamOperator<Row, Row> {
+  readonly #compare: RowComparator;
+  readonly #rankStart: number;
+  readonly #rankEnd: number;
+  readonly #outputRankNumber: boolean;
+  readonly #generateUpdateBefore: boolean;
+  readonly #inputInsertOnly: boolean;
+  readonly #stateTtlMs: number | undefined;
+  #output!: Output<Row>;
+  #state!: InternalValueState<unknown[][]>;
+
+  constructor(options: RankOptions) {
+    checkRankRange(options.rankStart, options.rankEnd);
+    this.#compare = options.compare;
+    this.#rankStart = options.rankStart;
+    this.#rankEnd = options.rankEnd;
+    this.#outputRankNumber = options.outputRankNumber;
+    this.#generateUpdateBefore = options.generateUpdateBefore;
+    this.#inputInsertOnly = options.inputInsertOnly;
+    this.#stateTtlMs = options.stateTtlMs;
+  }
+
+  open(ctx: OperatorContext<Row>): void {
+    const backend = requireKeyedState(ctx, 'A Top-N (ROW_NUMBER) operator');
+    this.#output = ctx.output;
+    const ttl = this.#stateTtlMs !== undefined && this.#stateTtlMs > 0 ? { ttlMs: this.#stateTtlMs } : undefined;
+    this.#state = backend.getState(valueState<unknown[][]>(STATE, { ttl }));
+  }
+
+  processElement(row: Row, timestamp: number): void {
+    const state = this.#state;
+    const rows = state.value() ?? [];
+    const rankEnd = this.#rankEnd;
+    const changed = isAccumulate(row.kind)
+      ? addRow(rows, row.fields, this.#compare, this.#inputInsertOnly ? rankEnd : Number.POSITIVE_INFINITY, rankEnd)
+      : removeRow(rows, row.fields, this.#compare, rankEnd);
+    if (changed === undefined) return;
+    state.update(rows.length === 0 ? undefined : rows);
+    emitRankChanges(this.#output, changed, rows, {
+      rankStart: this.#rankStart, rankEnd: this.#rankEnd, outputRankNumber: this.#outputRankNumber,
+      generateUpdateBefore: this.#generateUpdateBefore,
+    }, timestamp);
+  }
+}
+
+export function checkRankRange(rankStart: number, rankEnd: number): void {
+  if (!(Number.isInteger(rankStart) && rankStart >= 1 && (rankEnd === Number.POSITIVE_INFINITY || Number.isInteger(rankEnd)) && rankEnd >= rankStart)) {
+    throw new WeirError(`Top-N needs 1 <= rank start <= rank end, got ${rankStart}..${rankEnd}`);
+  }
+}
+
+/** Where a row's rank changes began and what the affected ranks held before. */
+export interface RankChange {
+  /** 0-based position of the first rank that may have changed. */
+  readonly from: number;
+  /** The rows at positions from ..< from + before.length before the change (up to rankEnd). */
+  readonly before: readonly unknown[][];
+}
+
+/**
+ * Inserts `fields` after every row that ranks before or with it (arrival order on ties); rows past
+ * `keep` are dropped. Returns undefined when the row would land past `keep` (nothing changes).
+ * The change records positions up to `rankEnd` (the ranks that are emitted).
+ */
+export function addRow(rows: unknown[][], fields: unknown[], compare: RowComparator, keep: number, rankEnd: number): RankChange | undefined {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(rows[mid]!, fields) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= keep) return undefined;
+  const before = rows.slice(lo, Math.max(lo, rankEnd));
+  rows.splice(lo, 0, fields);
+  if (rows.length > keep) rows.length = keep;
+  return { from: lo, before };
+}
+
+/** Removes the first row equal to `fields` (among those that tie with it); undefined when there is none. */
+export function removeRow(rows: unknown[][], fields: readonly unknown[], compare: RowComparator, rankEnd: number): RankChange | undefined {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(rows[mid]!, fields) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < rows.length && compare(rows[i]!, fields) === 0; i++) {
+    if (!rowsEqual(rows[i]!, fields)) continue;
+    const before = rows.slice(i, Math.max(i, rankEnd));
+    rows.splice(i, 1);
+    return { from: i, before };
+  }
+  return undefined;
+}
+
+export interface RankEmitOptions {
+  readonly rankStart: number;
+  readonly rankEnd: number;
+  readonly outputRankNumber: boolean;
+  readonly generateUpdateBefore: boolean;
+}
+
+/** Emits the changes of ranks rankStart..rankEnd, given what `change.before` held and `rows` holds now. */
+export function emitRankChanges(out: Output<Row>, change: RankChange, rows: readonly unknown[][], options: RankEmitOptions, timestamp: number): void {
+  const first = Math.max(change.from, options.rankStart - 1);
+  const last = Math.min(options.rankEnd, Math.max(change.from + change.before.length, rows.length)); // exclusive
+  const at = (list: readonly unknown[][], offset: number, i: number) => list[i - offset];
+  if (options.outputRankNumber) {
+    for (let i = first; i < last; i++) {
+      const old = at(change.before, change.from, i);
+      const now = rows[i];
+      if (old === now) continue;
+      const rank = i + 1;
+      if (old !== undefined && now !== undefined) {
+        if (options.generateUpdateBefore) emit(out, '-U', [...old, rank], timestamp);
+        emit(out, '+U', [...now, rank], timestamp);
+      } else if (now !== undefined) {
+        emit(out, '+I', [...now, rank], timestamp);
+      } else if (old !== undefined) {
+        emit(out, '-D', [...old, rank], timestamp);
+      }
+    }
+    return;
+  }
+  const olds = new Set<unknown[]>();
+  for (let i = first; i < last; i++) {
+    const old = at(change.before, change.from, i);
+    if (old !== undefined) olds.add(old);
+  }
+  const added: unknown[][] = [];
+  for (let i = first; i < last && i < rows.length; i++) {
+    const now = rows[i]!;
+    if (!olds.delete(now)) added.push(now);
+  }
+  for (const old of olds) emit(out, '-D', old, timestamp);
+  for (const now of added) emit(out, '+I', now, timestamp);
+}
+
+function emit(out: Output<Row>, kind: RowKind, fields: unknown[], timestamp: number): void {
+  out.collect({ kind, fields }, timestamp);
+}
+
+/** Value equality of two rows' fields (a retraction carries a copy of the row it retracts). */
+export function rowsEqual(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y || (Number.isNaN(x) && Number.isNaN(y))) continue;
+    if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return false;
+    if (x instanceof Uint8Array && y instanceof Uint8Array) {
+      if (x.length !== y.length || x.some((v, j) => v !== y[j])) return false;
+      continue;
+    }
+    if (x instanceof Map || y instanceof Map) {
+      if (!(x instanceof Map && y instanceof Map) || canonicalKey([...x]) !== canonicalKey([...y])) return false;
+      continue;
+    }
+    if (canonicalKey(x) !== canonicalKey(y)) return false;
+  }
+  return true;
+}
