@@ -11,3 +11,4 @@ export { JsonEncoder } from './formats/json/json-encoder.ts';
 export { CsvEncoder } from './formats/csv/csv-encoder.ts';
 export type { Encoder } from './formats/encoder.ts';
 export type { CsvOptions } from './formats/csv/csv-options.ts';
+export * from './sql/index.ts';
