@@ -359,11 +359,12 @@ export interface FieldAccess {
   readonly field: Ident;
 }
 
-/** `TABLE t` argument of a table-valued function (window TVFs). */
+/** `TABLE t [PARTITION BY k | PARTITION BY (k1, k2)]` argument of a table-valued function (window TVFs; SESSION takes keys). */
 export interface TableArg {
   readonly kind: 'TableArg';
   readonly pos: Pos;
   readonly table: QualifiedName;
+  readonly partitionBy?: readonly Ident[];
 }
 
 /** `DESCRIPTOR(col [, col])`. */
