@@ -192,9 +192,19 @@ function parseParenthesized(c: TokenCursor): Expr {
   const open = c.next();
   const pos = c.pos(open);
   if (startsQuery(c)) {
-    const query = parseQuery(c);
-    c.expectOp(')');
-    return { kind: 'ScalarSubquery', pos, query };
+    // `((SELECT ...) + 1)` also starts like a query: retry as an expression when the query reading fails.
+    const mark = c.index;
+    const params = c.paramCount;
+    try {
+      const query = parseQuery(c);
+      c.expectOp(')');
+      return { kind: 'ScalarSubquery', pos, query };
+    } catch (e) {
+      const first = c.tokens[mark]!;
+      if (!(e instanceof SqlParseError) || first.type !== 'op' || first.value !== '(') throw e;
+      c.index = mark;
+      c.paramCount = params;
+    }
   }
   const values = parseExprList(c);
   c.expectOp(')');
@@ -378,7 +388,10 @@ function parseOnNull(c: TokenCursor): 'NULL' | 'ABSENT' | undefined {
 function parseFunctionArg(c: TokenCursor): Expr {
   if (c.isWord('TABLE') && c.isIdent(1)) {
     const pos = c.pos(c.next());
-    return { kind: 'TableArg', pos, table: c.qualifiedName() };
+    const table = c.qualifiedName();
+    if (!c.acceptWords('PARTITION', 'BY')) return { kind: 'TableArg', pos, table };
+    const partitionBy = c.isOp('(') ? c.identList() : [c.ident('a partition column')];
+    return { kind: 'TableArg', pos, table, partitionBy };
   }
   if (c.isIdent() && c.isOp('=>', 1)) {
     const name = c.ident();

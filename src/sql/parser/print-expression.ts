@@ -130,7 +130,10 @@ export function formatExpr(e: Expr): string {
     case 'MapConstructor': return `MAP[${e.entries.map((x) => `${formatExpr(x.key)}, ${formatExpr(x.value)}`).join(', ')}]`;
     case 'ItemAccess': return `${postfixOperand(e.operand)}[${formatExpr(e.index)}]`;
     case 'FieldAccess': return `${postfixOperand(e.operand)}.${formatIdent(e.field)}`;
-    case 'TableArg': return `TABLE ${formatQualifiedName(e.table)}`;
+    case 'TableArg': {
+      const keys = e.partitionBy ? ` PARTITION BY (${e.partitionBy.map(formatIdent).join(', ')})` : '';
+      return `TABLE ${formatQualifiedName(e.table)}${keys}`;
+    }
     case 'DescriptorArg': return `DESCRIPTOR(${e.columns.map(formatIdent).join(', ')})`;
     case 'NamedArg': return `${formatIdent(e.name)} => ${formatExpr(e.value)}`;
   }
