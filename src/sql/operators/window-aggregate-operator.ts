@@ -26,6 +26,12 @@ export interface WindowAggregateOptions {
   readonly allowedLatenessMs?: number;
   /** Append window_time (window_end - 1, the rowtime of the result) after window_end. */
   readonly emitWindowTime?: boolean;
+  /**
+   * The input is windowed already (a window aggregate over a window aggregate's or TVF's output,
+   * Flink's window-attached strategy): its window_end is at this field, and `window` (TUMBLE,
+   * HOP or CUMULATE, event time) is the upstream window, which gives window_start.
+   */
+  readonly windowEndIndex?: number;
 }
 
 /** The reason counted with ctx.countSkipped for a row whose windows have all fired. */
@@ -63,6 +69,7 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
   /** TUMBLE's size and offset, read directly on the hot path. */
   readonly #tumbleSize: number;
   readonly #tumbleOffset: number;
+  readonly #windowEndIndex: number;
 
   #ctx!: OperatorContext<Row>;
   #timers!: InternalTimerService;
@@ -90,6 +97,10 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
     this.#emitWindowTime = options.emitWindowTime ?? false;
     this.#tumbleSize = options.window.type === 'TUMBLE' ? options.window.size : 0;
     this.#tumbleOffset = options.window.type === 'TUMBLE' ? options.window.offset ?? 0 : 0;
+    this.#windowEndIndex = options.windowEndIndex ?? -1;
+    if (this.#windowEndIndex >= 0 && (options.window.type === 'SESSION' || !options.isEventTime)) {
+      throw new WeirError('a window aggregation over windowed input needs an event-time TUMBLE, HOP or CUMULATE window');
+    }
   }
 
   open(ctx: OperatorContext<Row>): void {
@@ -105,6 +116,10 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
 
   processElement(row: Row): void {
     const fields = row.fields;
+    if (this.#windowEndIndex >= 0) {
+      if (!this.#addToWindow(fields[this.#windowEndIndex] as number, fields, row.kind === '-U' || row.kind === '-D')) this.#ctx.countSkipped(LATE_ROW);
+      return;
+    }
     let ts: number;
     if (this.#isEventTime) {
       const t = fields[this.#timeIndex];
