@@ -55,7 +55,7 @@ test('left join: padding, unpadding on the first match, repadding after the last
   assert.deepEqual(step(h, 'R', I(1, 'x')), ['-D[1, a, null, null]', '+I[1, a, 1, x]']);
   assert.deepEqual(step(h, 'R', I(1, 'y')), ['+I[1, a, 1, y]']);
   assert.deepEqual(step(h, 'R', D(1, 'x')), ['-D[1, a, 1, x]']);
-  assert.deepEqual(step(h, 'R', UB(1, 'y')), ['-D[1, a, 1, y]', '+I[1, a, null, null]']);
+  assert.deepEqual(step(h, 'R', UB(1, 'y')), ['-U[1, a, 1, y]', '+I[1, a, null, null]'], 'an inner-side -U stays -U');
   assert.deepEqual(step(h, 'R', UA(1, 'w')), ['-D[1, a, null, null]', '+I[1, a, 1, w]']);
   assert.deepEqual(step(h, 'L', UB(1, 'a')), ['-D[1, a, 1, w]']);
   assert.deepEqual(step(h, 'L', UA(1, 'b')), ['+I[1, b, 1, w]']);
@@ -79,7 +79,7 @@ test('right join mirrors the left join', async () => {
   const h = await open({ joinType: 'RIGHT' });
   assert.deepEqual(step(h, 'R', I(1, 'x')), ['+I[null, null, 1, x]']);
   assert.deepEqual(step(h, 'L', I(1, 'a')), ['-D[null, null, 1, x]', '+I[1, a, 1, x]']);
-  assert.deepEqual(step(h, 'L', UB(1, 'a')), ['-D[1, a, 1, x]', '+I[null, null, 1, x]']);
+  assert.deepEqual(step(h, 'L', UB(1, 'a')), ['-U[1, a, 1, x]', '+I[null, null, 1, x]']);
   assert.deepEqual(step(h, 'L', UA(1, 'b')), ['-D[null, null, 1, x]', '+I[1, b, 1, x]']);
   assert.deepEqual(step(h, 'R', D(1, 'x')), ['-D[1, b, 1, x]']);
   assert.deepEqual(step(h, 'L', I(2, 'c')), []);
@@ -132,7 +132,7 @@ test('unique keys: state holds one row per unique key', async () => {
   const h = await open({ joinType: 'LEFT', leftUniqueKey: [1], rightUniqueKey: [1] });
   assert.deepEqual(step(h, 'L', I(1, 'a')), ['+I[1, a, null, null]']);
   assert.deepEqual(step(h, 'R', I(1, 'x')), ['-D[1, a, null, null]', '+I[1, a, 1, x]']);
-  assert.deepEqual(step(h, 'R', UB(1, 'x')), ['-D[1, a, 1, x]', '+I[1, a, null, null]']);
+  assert.deepEqual(step(h, 'R', UB(1, 'x')), ['-U[1, a, 1, x]', '+I[1, a, null, null]']);
   assert.deepEqual(step(h, 'R', UA(1, 'x')), ['-D[1, a, null, null]', '+I[1, a, 1, x]']);
   assert.deepEqual(step(h, 'L', D(1, 'a')), ['-D[1, a, 1, x]']);
   assert.equal(h.keyedState!.size(), 1, 'only the right row is left');

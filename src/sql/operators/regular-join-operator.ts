@@ -2,10 +2,12 @@
 // Flink's StreamingJoinOperator / StreamingSemiAntiJoinOperator semantics: every row is kept in state
 // and each change on one side is joined with the other side's rows under the same key.
 //
-// Output kinds, as Flink: inner rows forward the input's kind (+I/+U for accumulate, -U/-D for
-// retract), so insert-only inputs give an insert-only output. Wherever an outer side is involved the
-// output is +I/-D: the first match of an outer row retracts its null-padded row (-D) before the
-// joined rows (+I); retracting its last match emits -D of the joined row, then +I of the padding.
+// Output kinds, as Flink's StreamingJoinOperator: an inner join forwards the input's kind (+I/+U
+// for accumulate, -U/-D for retract), so insert-only inputs give an insert-only output. In an outer
+// join, joined rows from an accumulate are +I; from a retract they are -D when the retracting input
+// is an outer side, else they keep its kind (-U/-D). Padded rows are always +I/-D: the first match of
+// an outer row retracts its padded row (-D) before the joined rows (+I); retracting its last match
+// emits the joined row's retraction, then +I of the padded row.
 // SEMI/ANTI emit left rows only: the left row's own kind when it arrives, the right row's kind
 // (semi) or -D/+I (anti) when a right row gives it its first match or takes its last one.
 import { isAccumulate, type RowKind } from '../../core/row-kind.ts';
@@ -132,7 +134,8 @@ export class RegularJoinOperator implements StreamOperator<Row, Row> {
         if (inputOuter) this.#emitPadded('-D', fields, inputIsLeft, ts, 1);
         return;
       }
-      this.#emitJoined(inputOuter || otherOuter ? '-D' : row.kind, fields, inputIsLeft, m, ts);
+      // Not symmetric with accumulate, as in Flink: an inner-side -U stays -U even when the other side is outer.
+      this.#emitJoined(inputOuter ? '-D' : row.kind, fields, inputIsLeft, m, ts);
       if (otherOuter) this.#otherLosesMatch(m, otherState, !inputIsLeft, ts);
     }
   }
