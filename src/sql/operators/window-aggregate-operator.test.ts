@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { insertRow, type Row } from '../../core/row.ts';
 import { MAX_WATERMARK } from '../../core/stream-element.ts';
 import { OperatorTestHarness, type HarnessSnapshot } from '../../runtime/operators/functions/test-harness.ts';
+import { distinctAggregate } from '../functions/aggregate/distinct-aggregate.ts';
 import { WindowAggregateOperator, type WindowAggregateOptions } from './window-aggregate-operator.ts';
 import type { WindowSpec } from './window-spec.ts';
 import { call, countHandle, maxHandle, sumHandle } from './window-test-aggregates.ts';
@@ -136,11 +137,11 @@ test('FILTER, retraction, window_time and a window whose rows were all retracted
   assert.deepEqual(h.values(), [{ kind: '+I', fields: ['a', 1, 6, 0, 10, 9] }]);
 });
 
-test('COUNT(DISTINCT) in tumbling and merged session windows', async () => {
+test('COUNT(DISTINCT) (a distinct handle) in tumbling and merged session windows', async () => {
   const distinctCount = call('COUNT', [1], { distinct: true });
   for (const window of [{ type: 'TUMBLE', size: 100 }, { type: 'SESSION', gap: 5 }] as const) {
     const h = await OperatorTestHarness.open(new WindowAggregateOperator({
-      window, timeIndex: 2, isEventTime: true, groupKey: [0], calls: [distinctCount], handles: [countHandle],
+      window, timeIndex: 2, isEventTime: true, groupKey: [0], calls: [distinctCount], handles: [distinctAggregate(countHandle, 1)],
     }), keyed);
     // session: [0, 5) {1, 2} and [10, 15) {2, 3} are bridged by @5 {1} into [0, 15): {1, 2, 3}
     feed(h, [['a', 1, 0], ['a', 2, 1], ['a', 2, 10], ['a', 3, 11], ['a', 1, 5]]);

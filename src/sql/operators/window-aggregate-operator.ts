@@ -21,6 +21,7 @@ export interface WindowAggregateOptions {
   /** Input fields of the group key (without window_start/window_end); the stream is keyed by them. */
   readonly groupKey: readonly number[];
   readonly calls: readonly AggregateCall[];
+  /** One per call, DISTINCT included (as createAggregateHandle builds them); merge is used by SESSION. */
   readonly handles: readonly AggregateHandle[];
   /** Only 0 (Flink's window TVF aggregation has no allowed lateness). */
   readonly allowedLatenessMs?: number;
