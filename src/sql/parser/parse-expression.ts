@@ -350,7 +350,7 @@ function parseCallRest(c: TokenCursor, name: QualifiedName): Expr {
     } else {
       do args.push(parseFunctionArg(c)); while (c.acceptOp(','));
     }
-    if (c.isWords('ORDER', 'BY')) orderBy = parseOrderBy(c);
+    if (c.isWord('ORDER')) orderBy = parseOrderBy(c);
     onNull = parseOnNull(c);
   }
   c.expectOp(')');
@@ -408,7 +408,7 @@ export function parseWindowSpec(c: TokenCursor): WindowSpec {
   if (c.isIdent() && !c.isWords('PARTITION', 'BY') && !c.isWord('ROWS') && !c.isWord('RANGE')) ref = c.ident();
   let partitionBy: Expr[] = [];
   if (c.acceptWords('PARTITION', 'BY')) partitionBy = parseExprList(c);
-  const orderBy = c.isWords('ORDER', 'BY') ? parseOrderBy(c) : [];
+  const orderBy = c.isWord('ORDER') ? parseOrderBy(c) : [];
   let frame: WindowFrame | undefined;
   if (c.isWord('ROWS') || c.isWord('RANGE')) {
     const unit = c.next().value as 'ROWS' | 'RANGE';
@@ -437,7 +437,7 @@ function parseFrameBound(c: TokenCursor): FrameBound {
 
 function parseCase(c: TokenCursor): Expr {
   const pos = c.pos(c.next());
-  const operand = c.isWord('WHEN') ? undefined : parseExpr(c);
+  const operand = c.isWord('WHEN') || c.isWord('END') ? undefined : parseExpr(c);
   const whens: { when: Expr; then: Expr }[] = [];
   while (c.acceptWord('WHEN')) {
     const when = parseExpr(c);

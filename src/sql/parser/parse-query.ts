@@ -31,7 +31,7 @@ export function parseQuery(c: TokenCursor): Query {
     } while (c.acceptOp(','));
   }
   const body = parseSetOperations(c);
-  const orderBy = c.isWords('ORDER', 'BY') ? parseOrderBy(c) : [];
+  const orderBy = c.isWord('ORDER') ? parseOrderBy(c) : [];
   let limit: Expr | undefined;
   let offset: Expr | undefined;
   if (c.acceptWord('LIMIT')) limit = parseExpr(c, LEVEL.CONCAT);
@@ -126,7 +126,7 @@ function parseSelect(c: TokenCursor): Select {
   let select: Select = { kind: 'Select', pos, hints, distinct, items, windows: [] };
   if (c.acceptWord('FROM')) select = { ...select, from: parseFrom(c) };
   if (c.acceptWord('WHERE')) select = { ...select, where: parseExpr(c) };
-  if (c.isWords('GROUP', 'BY')) select = { ...select, groupBy: parseGroupBy(c) };
+  if (c.isWord('GROUP')) select = { ...select, groupBy: parseGroupBy(c) };
   if (c.acceptWord('HAVING')) select = { ...select, having: parseExpr(c) };
   if (c.acceptWord('WINDOW')) {
     const windows: { name: Ident; spec: WindowSpec }[] = [];

@@ -84,7 +84,8 @@ export function formatExpr(e: Expr): string {
       return `${operand(e.left, level)} ${e.op} ${operand(e.right, level + 1)}`;
     }
     case 'UnaryExpr': {
-      if (e.op === 'NOT') return `NOT ${operand(e.operand, LEVEL.NOT)}`;
+      // NOT (EXISTS q) stays a NOT over EXISTS: unparenthesised it would read back as one negated EXISTS.
+      if (e.op === 'NOT') return `NOT ${e.operand.kind === 'ExistsExpr' ? `(${formatExpr(e.operand)})` : operand(e.operand, LEVEL.NOT)}`;
       const inner = operand(e.operand, LEVEL.UNARY);
       // `- -x`, never `--x` (a comment).
       return inner.startsWith('-') || inner.startsWith('+') ? `${e.op} ${inner}` : `${e.op}${inner}`;
