@@ -1,0 +1,114 @@
+// The 'canal-json' row format (Flink's CanalJsonFormatFactory): one Canal message holds several rows
+// of one INSERT/UPDATE/DELETE, values as strings cast by the table schema. UPDATE row i becomes
+// -U(data[i] overlaid with old[i]), +U(data[i]); DDL messages are skipped; messages of databases or
+// tables outside `canal-json.database.include` / `canal-json.table.include` are dropped.
+import { ConfigError } from '../../core/errors.ts';
+import type { Row } from '../../core/row.ts';
+import { Types, type LogicalType } from '../../core/types/logical-type.ts';
+import { FormatOptions } from '../format-options.ts';
+import { ExactNumber, jsonObjectConverter, jsonObjectWriter, parseJsonMessage } from '../json/json-row-converter.ts';
+import { jsonReadOptions, jsonWriteOptions, JSON_TIMESTAMP_STANDARDS } from '../json/json-row-format.ts';
+import { guardedDecoder } from '../row-decoding.ts';
+import type { FormatOptionSpec, RowDecoder, RowDecoderContext, RowEncoder, RowEncoderContext, RowFormatFactory } from '../row-format.ts';
+import { ValueFormatError } from '../row-values.ts';
+
+const BOOL = ['true', 'false'];
+
+const OPTIONS: readonly FormatOptionSpec[] = [
+  { key: 'ignore-parse-errors', default: 'false', allowed: BOOL },
+  { key: 'timestamp-format.standard', default: 'SQL', allowed: JSON_TIMESTAMP_STANDARDS },
+  { key: 'map-null-key.mode', default: 'FAIL', allowed: ['FAIL', 'DROP', 'LITERAL'] },
+  { key: 'map-null-key.literal', default: 'null' },
+  { key: 'encode.decimal-as-plain-number', default: 'false', allowed: BOOL },
+  { key: 'encode.ignore-null-fields', default: 'false', allowed: BOOL },
+  { key: 'database.include', description: 'Regular expression the whole "database" must match; others are dropped.' },
+  { key: 'table.include', description: 'Regular expression the whole "table" must match; others are dropped.' },
+];
+
+type Json = Record<string, unknown>;
+
+const asObject = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Json : undefined);
+const millis = (v: unknown): number | null => (typeof v === 'number' ? v : v instanceof ExactNumber ? Number(v.text) : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+const METADATA: Record<string, { type: LogicalType; read: (m: Json) => unknown }> = {
+  'database': { type: Types.STRING(), read: (m) => str(m.database) },
+  'table': { type: Types.STRING(), read: (m) => str(m.table) },
+  'sql-type': {
+    type: Types.MAP(Types.STRING(false), Types.INT()),
+    read: (m) => { const o = asObject(m.sqlType); return o ? new Map(Object.entries(o).map(([k, v]) => [k, millis(v)])) : null; },
+  },
+  'pk-names': { type: Types.ARRAY(Types.STRING()), read: (m) => (Array.isArray(m.pkNames) ? m.pkNames.map(str) : null) },
+  'ingestion-timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (m) => millis(m.ts) },
+  'event-timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (m) => millis(m.es) },
+};
+
+/** A regex that must match the whole text, as Java's Matcher.matches(). */
+function wholeMatch(o: FormatOptions, key: string): RegExp | undefined {
+  const re = o.regex(key);
+  return re && new RegExp(`^(?:${re.source})$`);
+}
+
+function createDecoder(ctx: RowDecoderContext): RowDecoder {
+  const o = new FormatOptions(ctx.options, 'canal-json');
+  const opts = jsonReadOptions(o);
+  const databaseInclude = wholeMatch(o, 'database.include');
+  const tableInclude = wholeMatch(o, 'table.include');
+  const width = ctx.physicalType.names.length;
+  const convert = jsonObjectConverter(ctx.physicalType, opts);
+  const metadata = ctx.metadataKeys.map((k) => {
+    const m = METADATA[k];
+    if (!m) throw new ConfigError('metadata', `canal-json has no metadata key '${k}'; available: ${Object.keys(METADATA).join(', ')}`);
+    return m.read;
+  });
+  const toRow = (kind: Row['kind'], image: Json, message: Json): Row => {
+    const fields = new Array<unknown>(width + metadata.length);
+    convert(image, fields, 0);
+    for (let i = 0; i < metadata.length; i++) fields[width + i] = metadata[i]!(message);
+    return { kind, fields };
+  };
+
+  return guardedDecoder(ctx, 'Canal JSON', opts.ignoreParseErrors, (text, out) => {
+    const rows = parseJsonMessage(text, (json): Row[] => {
+      const m = asObject(json);
+      if (!m) throw new ValueFormatError('the message is not a JSON object');
+      if (databaseInclude && !(typeof m.database === 'string' && databaseInclude.test(m.database))) return [];
+      if (tableInclude && !(typeof m.table === 'string' && tableInclude.test(m.table))) return [];
+      if (m.isDdl === true) return [];
+      const type = m.type;
+      if (type === 'CREATE' || type === 'ALTER' || type === 'ERASE' || type === 'TRUNCATE' || type === 'RENAME' || type === 'CINDEX' || type === 'DINDEX' || type === 'QUERY') return [];
+      if (!Array.isArray(m.data)) throw new ValueFormatError(`the "data" field of a ${String(type)} message is not an array`);
+      const data = m.data.map((d, i) => {
+        const obj = asObject(d);
+        if (!obj) throw new ValueFormatError(`data[${i}] is not an object`);
+        return obj;
+      });
+      switch (type) {
+        case 'INSERT': return data.map((d) => toRow('+I', d, m));
+        case 'DELETE': return data.map((d) => toRow('-D', d, m));
+        case 'UPDATE': {
+          const old = Array.isArray(m.old) ? m.old : [];
+          return data.flatMap((d, i) => [toRow('-U', { ...d, ...asObject(old[i]) }, m), toRow('+U', d, m)]);
+        }
+        default: throw new ValueFormatError(`unknown "type" value ${JSON.stringify(type)}`);
+      }
+    });
+    for (const r of rows) out(r);
+  });
+}
+
+function createEncoder(ctx: RowEncoderContext): RowEncoder {
+  const write = jsonObjectWriter(ctx.physicalType, jsonWriteOptions(new FormatOptions(ctx.options, 'canal-json')));
+  return {
+    encode: (row) => `{"data":[${write(row.fields)}],"type":"${row.kind === '+I' || row.kind === '+U' ? 'INSERT' : 'DELETE'}"}`,
+  };
+}
+
+export const canalJsonRowFormat: RowFormatFactory = {
+  identifier: 'canal-json',
+  options: OPTIONS,
+  changelogMode: 'all',
+  readableMetadata: Object.fromEntries(Object.entries(METADATA).map(([k, m]) => [k, m.type])),
+  createDecoder,
+  createEncoder,
+};
