@@ -5,14 +5,23 @@ import type { Rex, RexCall } from '../../planner/rex.ts';
 import { SqlValidationError } from '../../sql-errors.ts';
 import { ARITHMETIC_FUNCTIONS } from './arithmetic.ts';
 import { CAST_FUNCTIONS } from './cast.ts';
+import { COLLECTION_FUNCTIONS } from './collection.ts';
 import { COMPARISON_FUNCTIONS } from './comparison.ts';
 import { CONDITIONAL_FUNCTIONS } from './conditional.ts';
 import type { ScalarFunctionDef, ScalarImpl } from './function-def.ts';
+import { JSON_FUNCTIONS } from './json.ts';
 import { LOGIC_FUNCTIONS } from './logic.ts';
+import { MATH_FUNCTIONS } from './math.ts';
+import { STRING_FUNCTIONS } from './string.ts';
+import { TEMPORAL_FUNCTIONS } from './temporal.ts';
 import { familyName } from './signature.ts';
 
 const DEFS = new Map<string, ScalarFunctionDef>();
-for (const family of [ARITHMETIC_FUNCTIONS, COMPARISON_FUNCTIONS, LOGIC_FUNCTIONS, CONDITIONAL_FUNCTIONS, CAST_FUNCTIONS]) {
+const FAMILIES = [
+  ARITHMETIC_FUNCTIONS, COMPARISON_FUNCTIONS, LOGIC_FUNCTIONS, CONDITIONAL_FUNCTIONS, CAST_FUNCTIONS,
+  STRING_FUNCTIONS, MATH_FUNCTIONS, TEMPORAL_FUNCTIONS, JSON_FUNCTIONS, COLLECTION_FUNCTIONS,
+];
+for (const family of FAMILIES) {
   for (const def of family) for (const name of def.names) DEFS.set(name, def);
 }
 
