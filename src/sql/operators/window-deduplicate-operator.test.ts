@@ -46,3 +46,15 @@ test('attached window columns: dedup over a window aggregate output', async () =
   h.processWatermark(MAX_WATERMARK);
   assert.deepEqual(h.values(), [{ kind: '+I', fields: ['a', 1, 9, 0, 10] }]);
 });
+
+test('processing-time windows: keep first / last by arrival', async () => {
+  for (const keepLastRow of [false, true]) {
+    const h = await OperatorTestHarness.open(new WindowDeduplicateOperator({ window: { type: 'TUMBLE', size: 10 }, timeIndex: 2, windowEndIndex: 4, keepLastRow, isEventTime: false }), {
+      keySelectors: [(r: Row) => r.fields[0]], processingTime: 12,
+    });
+    h.processElement(insertRow(['a', 'p', null]));
+    h.processElement(insertRow(['a', 'q', null]));
+    h.setProcessingTime(19);
+    assert.deepEqual(h.values().map((r) => r.fields), [['a', keepLastRow ? 'q' : 'p', null, 10, 20, 19]]);
+  }
+});

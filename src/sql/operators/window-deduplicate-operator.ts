@@ -17,9 +17,11 @@ export interface WindowDeduplicateOptions {
    * or undefined when the input carries window columns already (window_end at windowEndIndex).
    */
   readonly window: WindowSpec | undefined;
-  /** The rowtime field the rows are ordered by (and, with `window`, put into windows by). */
+  /** The rowtime field the rows are ordered by (and, with `window`, put into windows by); unused for proctime. */
   readonly timeIndex: number;
   readonly windowEndIndex: number;
+  /** Windows over a rowtime (default) end with the watermark; over a proctime, by the operator's clock. */
+  readonly isEventTime?: boolean;
   /** ORDER BY rowtime DESC keeps the last row; ASC the first. */
   readonly keepLastRow: boolean;
 }
@@ -37,6 +39,7 @@ export class WindowDeduplicateOperator implements StreamOperator<Row, Row> {
   readonly #timeIndex: number;
   readonly #windowEndIndex: number;
   readonly #keepLastRow: boolean;
+  readonly #isEventTime: boolean;
   #ctx!: OperatorContext<Row>;
   #timers!: InternalTimerService;
   #state!: InternalValueState<unknown[]>;
@@ -52,12 +55,13 @@ export class WindowDeduplicateOperator implements StreamOperator<Row, Row> {
     this.#timeIndex = options.timeIndex;
     this.#windowEndIndex = options.windowEndIndex;
     this.#keepLastRow = options.keepLastRow;
+    this.#isEventTime = options.isEventTime ?? true;
   }
 
   open(ctx: OperatorContext<Row>): void {
     const backend = requireKeyedState(ctx, 'A window deduplication');
     this.#ctx = ctx;
-    this.#timers = ctx.getTimerService(TIMERS, { onEventTime: (t) => { this.#fire(t); }, onProcessingTime: () => {} });
+    this.#timers = ctx.getTimerService(TIMERS, { onEventTime: (t) => { this.#fire(t); }, onProcessingTime: (t) => { this.#fire(t); } });
     this.#state = backend.getState(valueState<unknown[]>(STATE));
   }
 
@@ -67,7 +71,7 @@ export class WindowDeduplicateOperator implements StreamOperator<Row, Row> {
       this.#add(fields, fields[this.#windowEndIndex] as number);
       return;
     }
-    const ts = fields[this.#timeIndex];
+    const ts = this.#isEventTime ? fields[this.#timeIndex] : this.#timers.currentProcessingTime();
     if (ts === null || ts === undefined) return;
     this.#current = fields;
     forEachWindow(this.#window, ts as number, this.#addWindowed);
@@ -85,7 +89,7 @@ export class WindowDeduplicateOperator implements StreamOperator<Row, Row> {
   };
 
   #add(fields: unknown[], end: number): void {
-    if (end - 1 <= this.#timers.currentWatermark()) {
+    if (this.#isEventTime && end - 1 <= this.#timers.currentWatermark()) {
       this.#ctx.countSkipped(LATE_ROW);
       return;
     }
@@ -95,7 +99,12 @@ export class WindowDeduplicateOperator implements StreamOperator<Row, Row> {
     const kept = state.value();
     if (kept === undefined) {
       state.update(fields);
-      this.#timers.registerEventTimeTimer(namespace, end - 1);
+      if (this.#isEventTime) this.#timers.registerEventTimeTimer(namespace, end - 1);
+      else this.#timers.registerProcessingTimeTimer(namespace, end - 1);
+      return;
+    }
+    if (!this.#isEventTime) {
+      if (this.#keepLastRow) state.update(fields); // proctime order is arrival order
       return;
     }
     const ts = fields[this.#timeIndex] as number;

@@ -67,3 +67,15 @@ test('late rows are dropped and state is cleared after the window', async () => 
   assert.deepEqual(h.skipped, ['late']);
   assert.equal(h.keyedState!.size(), 0);
 });
+
+test('processing-time windows are joined on the processing-time timer', async () => {
+  const h = await OperatorTestHarness.open(new WindowJoinOperator({
+    joinType: 'INNER', leftWidth: 4, rightWidth: 4, leftWindowEndIndex: 3, rightWindowEndIndex: 3, isEventTime: false,
+  }), { keySelectors: [(r: Row) => r.fields[0], (r: Row) => r.fields[0]] });
+  h.processElement(insertRow(['a', 'L', 0, 10]), 0, 0);
+  h.processElement(insertRow(['a', 'R', 0, 10]), 0, 1);
+  h.processWatermark(MAX_WATERMARK);
+  assert.deepEqual(h.values(), []);
+  h.setProcessingTime(9);
+  assert.deepEqual(h.values().map((r) => r.fields), [['a', 'L', 0, 10, 'a', 'R', 0, 10]]);
+});

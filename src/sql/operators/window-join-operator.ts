@@ -18,6 +18,8 @@ export interface WindowJoinOptions {
   /** window_end's field in each side's rows (window_start is implied by the window's end). */
   readonly leftWindowEndIndex: number;
   readonly rightWindowEndIndex: number;
+  /** Windows over a rowtime (default) end with the watermark; over a proctime, by the operator's clock. */
+  readonly isEventTime?: boolean;
   /** The non-equi remainder of the ON clause, over the left and the right row's fields. */
   readonly condition?: (left: readonly unknown[], right: readonly unknown[]) => boolean;
 }
@@ -39,6 +41,7 @@ export class WindowJoinOperator implements StreamOperator<Row, Row> {
   readonly #rightWidth: number;
   readonly #endIndex: readonly [number, number];
   readonly #condition: ((left: readonly unknown[], right: readonly unknown[]) => boolean) | undefined;
+  readonly #isEventTime: boolean;
   #ctx!: OperatorContext<Row>;
   #timers!: InternalTimerService;
   #sides!: readonly [InternalValueState<unknown[][]>, InternalValueState<unknown[][]>];
@@ -49,19 +52,20 @@ export class WindowJoinOperator implements StreamOperator<Row, Row> {
     this.#rightWidth = options.rightWidth;
     this.#endIndex = [options.leftWindowEndIndex, options.rightWindowEndIndex];
     this.#condition = options.condition;
+    this.#isEventTime = options.isEventTime ?? true;
   }
 
   open(ctx: OperatorContext<Row>): void {
     const backend = requireKeyedState(ctx, 'A window join');
     this.#ctx = ctx;
-    this.#timers = ctx.getTimerService(TIMERS, { onEventTime: (t) => { this.#fire(t); }, onProcessingTime: () => {} });
+    this.#timers = ctx.getTimerService(TIMERS, { onEventTime: (t) => { this.#fire(t); }, onProcessingTime: (t) => { this.#fire(t); } });
     this.#sides = [backend.getState(valueState<unknown[][]>(LEFT)), backend.getState(valueState<unknown[][]>(RIGHT))];
   }
 
   processElement(row: Row, _timestamp: number, input: number): void {
     const fields = row.fields;
     const end = fields[this.#endIndex[input]!] as number;
-    if (end - 1 <= this.#timers.currentWatermark()) {
+    if (this.#isEventTime && end - 1 <= this.#timers.currentWatermark()) {
       this.#ctx.countSkipped(LATE_ROW);
       return;
     }
@@ -74,7 +78,8 @@ export class WindowJoinOperator implements StreamOperator<Row, Row> {
       return;
     }
     state.update([fields]);
-    this.#timers.registerEventTimeTimer(namespace, end - 1);
+    if (this.#isEventTime) this.#timers.registerEventTimeTimer(namespace, end - 1);
+    else this.#timers.registerProcessingTimeTimer(namespace, end - 1);
   }
 
   processWatermark(watermark: number): void {

@@ -63,3 +63,14 @@ test('snapshot and restore keep the buffered windows', async () => {
   r.processWatermark(MAX_WATERMARK);
   assert.deepEqual(r.values().map((x) => x.fields[1]), ['y', 'x']);
 });
+
+test('processing-time windows: rows go into the window of the clock and come out on its timer', async () => {
+  const h = await OperatorTestHarness.open(new WindowRankOperator({
+    window: { type: 'TUMBLE', size: 10 }, timeIndex: 3, windowEndIndex: 5, isEventTime: false,
+    partitionKey: [0], compare: byPriceDesc, rankStart: 1, rankEnd: 1, outputRankNumber: false,
+  }), { keySelectors: [(r: Row) => r.fields[0]], processingTime: 4 });
+  h.processElement(insertRow(['a', 'p', 1, null]));
+  h.processElement(insertRow(['a', 'q', 2, null]));
+  h.setProcessingTime(9);
+  assert.deepEqual(h.values().map((r) => r.fields), [['a', 'q', 2, null, 0, 10, 9]]);
+});

@@ -22,6 +22,8 @@ export interface WindowRankOptions {
   readonly timeIndex?: number;
   /** window_end's field in the (extended) row when `window` is undefined. */
   readonly windowEndIndex: number;
+  /** Windows over a rowtime (default) end with the watermark; over a proctime, by the operator's clock. */
+  readonly isEventTime?: boolean;
   /** The partition fields other than the window's; the stream must be keyed by them. */
   readonly partitionKey: readonly number[];
   /** ORDER BY over the (extended) row's fields: negative when `a` ranks before `b`. */
@@ -50,6 +52,7 @@ export class WindowRankOperator implements StreamOperator<Row, Row> {
   readonly #rankStart: number;
   readonly #rankEnd: number;
   readonly #outputRankNumber: boolean;
+  readonly #isEventTime: boolean;
   #ctx!: OperatorContext<Row>;
   #timers!: InternalTimerService;
   #state!: InternalValueState<unknown[][]>;
@@ -72,12 +75,13 @@ export class WindowRankOperator implements StreamOperator<Row, Row> {
     this.#rankStart = options.rankStart;
     this.#rankEnd = options.rankEnd;
     this.#outputRankNumber = options.outputRankNumber;
+    this.#isEventTime = options.isEventTime ?? true;
   }
 
   open(ctx: OperatorContext<Row>): void {
     const backend = requireKeyedState(ctx, 'A window Top-N');
     this.#ctx = ctx;
-    this.#timers = ctx.getTimerService(TIMERS, { onEventTime: (t) => { this.#fire(t); }, onProcessingTime: () => {} });
+    this.#timers = ctx.getTimerService(TIMERS, { onEventTime: (t) => { this.#fire(t); }, onProcessingTime: (t) => { this.#fire(t); } });
     this.#state = backend.getState(valueState<unknown[][]>(STATE));
   }
 
@@ -87,7 +91,7 @@ export class WindowRankOperator implements StreamOperator<Row, Row> {
       this.#add(fields, fields[this.#windowEndIndex] as number);
       return;
     }
-    const ts = fields[this.#timeIndex];
+    const ts = this.#isEventTime ? fields[this.#timeIndex] : this.#timers.currentProcessingTime();
     if (ts === null || ts === undefined) return;
     this.#current = fields;
     forEachWindow(this.#window, ts as number, this.#addWindowed);
@@ -105,7 +109,7 @@ export class WindowRankOperator implements StreamOperator<Row, Row> {
   };
 
   #add(fields: unknown[], end: number): void {
-    if (end - 1 <= this.#timers.currentWatermark()) {
+    if (this.#isEventTime && end - 1 <= this.#timers.currentWatermark()) {
       this.#ctx.countSkipped(LATE_ROW);
       return;
     }
@@ -115,7 +119,8 @@ export class WindowRankOperator implements StreamOperator<Row, Row> {
     const top = state.value();
     if (top === undefined) {
       state.update([fields]);
-      this.#timers.registerEventTimeTimer(namespace, end - 1);
+      if (this.#isEventTime) this.#timers.registerEventTimeTimer(namespace, end - 1);
+      else this.#timers.registerProcessingTimeTimer(namespace, end - 1);
       return;
     }
     // Upper bound: after every row that ranks before or ties with the new one (arrival order on ties).
