@@ -111,3 +111,10 @@ describe('OverAggregateOperator (processing time)', () => {
     assert.deepEqual(h.values().map((r) => r.fields[3]), [1, 3, 6]);
   });
 });
+
+describe('OverAggregateOperator input', () => {
+  it('rejects an updating input', async () => {
+    const h = await harness({ unit: 'ROWS', preceding: 'UNBOUNDED' }, false);
+    assert.throws(() => h.processElement({ kind: '-D', fields: ['a', 1, 1] }), /OverAggregate doesn't support consuming update and delete changes/);
+  });
+});

@@ -2,7 +2,8 @@
 // [ROWS|RANGE] BETWEEN n|UNBOUNDED PRECEDING AND CURRENT ROW)`. Each input row is emitted once,
 // followed by the aggregates over its frame (Flink's RowTime*/ProcTime*PrecedingFunction family).
 // Event time buffers rows until the watermark passes their timestamp and then processes them in
-// timestamp order (late rows are dropped); processing time processes each row on arrival.
+// timestamp order (late rows are dropped); processing time processes each row on arrival (so, unlike
+// Flink, rows arriving in the same millisecond do not see each other in a RANGE frame).
 import type { Row } from '../../core/row.ts';
 import type { OperatorContext, Output, StreamOperator } from '../../runtime/operators/stream-operator.ts';
 import type { MapState, ValueState } from '../../state/keyed-state.ts';
@@ -71,6 +72,7 @@ export class OverAggregateOperator implements StreamOperator<Row, Row>, Triggera
   }
 
   processElement(row: Row, timestamp: number): void {
+    if (row.kind !== '+I') throw new Error(`OverAggregate doesn't support consuming update and delete changes, but received a ${row.kind} row`);
     if (!this.#timers) {
       const now = this.#ctx.processingTime.now();
       this.#process([row.fields], now, timestamp);
