@@ -49,8 +49,11 @@ export class WindowAccumulators {
     for (let i = 0; i < this.size; i++) target[offset + i] = this.#handles[i]!.merge(target[offset + i], source[offset + i]);
   }
 
-  /** Appends each call's current value. */
-  values(accs: readonly unknown[], offset: number, out: unknown[]): void {
-    for (let i = 0; i < this.size; i++) out.push(this.#handles[i]!.getValue(accs[offset + i]));
+  /**
+   * Writes each call's current value to `out` from `outOffset` on. `out` may be `accs` itself with
+   * outOffset < offset: each slot is read before it is overwritten.
+   */
+  valuesInto(accs: readonly unknown[], offset: number, out: unknown[], outOffset: number): void {
+    for (let i = 0; i < this.size; i++) out[outOffset + i] = this.#handles[i]!.getValue(accs[offset + i]);
   }
 }
