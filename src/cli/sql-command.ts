@@ -57,7 +57,7 @@ export async function runSqlCommand(opts: SqlCommandOptions): Promise<number> {
   };
   if (opts.file !== undefined || !process.stdin.isTTY) process.on('SIGINT', onSigint);
 
-  if (init !== undefined && !(await runScript(client, init, opts.init!, { echo: false, write: out }))) return 1;
+  if (init !== undefined && !(await runScript(client, init, opts.init!, { quiet: true, write: out }))) return 1;
   if (script === undefined) {
     await runInteractive(client, {
       input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
@@ -66,7 +66,7 @@ export async function runSqlCommand(opts: SqlCommandOptions): Promise<number> {
     if (!process.stdin.isTTY) process.stdin.destroy();
   } else {
     out(`${MESSAGES.executeFile}\n`);
-    if (!(await runScript(client, script, opts.file!, { echo: true, write: out }))) return 1;
+    if (!(await runScript(client, script, opts.file!, { quiet: false, write: out }))) return 1;
   }
   return awaitDetachedJobs(client);
 }

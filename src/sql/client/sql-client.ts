@@ -29,6 +29,8 @@ export class SqlClient {
   readonly #opts: SqlClientOptions;
   /** INSERT jobs submitted without waiting (they run on after the statement). */
   readonly detachedJobs: JobClient[] = [];
+  /** While an init script runs, only errors are printed. */
+  quiet = false;
   /** Cancels the query being shown (Ctrl-C), if any. */
   #cancelRunning: (() => void) | undefined;
 
@@ -38,7 +40,11 @@ export class SqlClient {
   }
 
   #println(text = ''): void {
-    this.#opts.write(`${text}\n`);
+    this.#write(`${text}\n`);
+  }
+
+  #write(text: string): void {
+    if (!this.quiet) this.#opts.write(text);
   }
 
   /** Ctrl-C: cancels the running query; returns false when none runs. */
@@ -76,8 +82,7 @@ export class SqlClient {
   printError(e: unknown): void {
     const verbose = this.#opts.verbose || this.tEnv.getConfig().getOption(CLIENT_VERBOSE);
     const err = e instanceof Error ? e : new Error(String(e));
-    this.#println(MESSAGES.errorPrefix);
-    this.#println(verbose && err.stack ? err.stack : `${err.name}: ${err.message}`);
+    this.#opts.write(`${MESSAGES.errorPrefix}\n${verbose && err.stack ? err.stack : `${err.name}: ${err.message}`}\n`);
   }
 
   #printSubmitted(result: TableResult): void {
@@ -103,8 +108,8 @@ export class SqlClient {
   async #printRows(result: TableResult): Promise<void> {
     const rows: string[][] = [];
     for await (const row of result.collect()) rows.push(rowCells(row, result.getResolvedSchema().types, result.zone, false));
-    if (result.isRawText) this.#opts.write(rows.map((r) => r[0]).join('\n'));
-    else this.#opts.write(formatTableau(result.getResolvedSchema().names, rows));
+    if (result.isRawText) this.#write(rows.map((r) => r[0]).join('\n'));
+    else this.#write(formatTableau(result.getResolvedSchema().names, rows));
   }
 
   async #showQuery(result: TableResult, interactive: boolean): Promise<void> {
@@ -132,7 +137,7 @@ export class SqlClient {
         const rows: string[][] = [];
         for await (const row of query.queue) rows.push(rowCells(row, query.schema.types, query.zone, false));
         n = rows.length;
-        if (!cancelled) this.#opts.write(formatTableau(query.schema.names, rows, maxColumnWidth));
+        if (!cancelled) this.#write(formatTableau(query.schema.names, rows, maxColumnWidth));
       } else {
         const style = TableauStyle.byType(query.schema, maxColumnWidth, true);
         this.#println(`${style.borderLine()}\n${style.header()}\n${style.borderLine()}`);
