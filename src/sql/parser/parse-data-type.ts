@@ -88,10 +88,8 @@ export function parseType(c: TokenCursor): TypeSpec {
 
 function withNullability(c: TokenCursor, type: TypeSpec): TypeSpec {
   if (c.acceptWords('NOT', 'NULL')) return { ...type, nullable: false };
-  if (c.isWord('NULL')) {
-    c.next();
-    return type;
-  }
+  // `INT NULL` is nullable as by default; `RETURNING INT NULL ON EMPTY` is a JSON clause, not the type's.
+  if (c.isWord('NULL') && !c.isWord('ON', 1)) c.next();
   return type;
 }
 

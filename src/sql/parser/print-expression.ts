@@ -29,9 +29,13 @@ export function formatString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** A function name: reserved words such as LEFT stay unquoted (they are only calls when followed by `(`). */
+/** A name read in a position where any word is a name, so reserved words stay unquoted: functions (LEFT(..)) and fields (`x.value`). */
+function formatWordName(id: Ident): string {
+  return !id.quoted && WORD.test(id.name) ? id.name : quoteIdent(id.name);
+}
+
 function formatFunctionName(name: QualifiedName): string {
-  return name.parts.map((p) => (!p.quoted && WORD.test(p.name) ? p.name : quoteIdent(p.name))).join('.');
+  return name.parts.map(formatWordName).join('.');
 }
 
 const BINARY_LEVEL: Readonly<Record<string, number>> = {
@@ -130,7 +134,7 @@ export function formatExpr(e: Expr): string {
     case 'ArrayConstructor': return `ARRAY[${list(e.values)}]`;
     case 'MapConstructor': return `MAP[${e.entries.map((x) => `${formatExpr(x.key)}, ${formatExpr(x.value)}`).join(', ')}]`;
     case 'ItemAccess': return `${postfixOperand(e.operand)}[${formatExpr(e.index)}]`;
-    case 'FieldAccess': return `${postfixOperand(e.operand)}.${formatIdent(e.field)}`;
+    case 'FieldAccess': return `${postfixOperand(e.operand)}.${formatWordName(e.field)}`;
     case 'TableArg': {
       const keys = e.partitionBy ? ` PARTITION BY (${e.partitionBy.map(formatIdent).join(', ')})` : '';
       return `TABLE ${formatQualifiedName(e.table)}${keys}`;
@@ -140,9 +144,12 @@ export function formatExpr(e: Expr): string {
   }
 }
 
-/** A column before `[..]`/`.f` is parenthesised so `(a).f` does not read back as the column `a.f` (nor `(array)[1]` as ARRAY[1]). */
+/**
+ * A column before `[..]`/`.f` is parenthesised so `(a).f` does not read back as the column `a.f` (nor
+ * `(array)[1]` as ARRAY[1]); a number too, so `(2).f` does not read back as the number `2.`.
+ */
 function postfixOperand(e: Expr): string {
-  return e.kind === 'ColumnRef' ? `(${formatExpr(e)})` : operand(e, LEVEL.POSTFIX);
+  return e.kind === 'ColumnRef' || e.kind === 'Literal' ? `(${formatExpr(e)})` : operand(e, LEVEL.POSTFIX);
 }
 
 function formatCall(e: FunctionCall): string {
