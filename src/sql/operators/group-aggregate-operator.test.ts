@@ -132,11 +132,12 @@ describe('GroupAggregateOperator', () => {
     const n = 1_000_000;
     const rows: Row[] = [];
     for (let i = 0; i < n; i++) rows.push({ kind: '+I', fields: [i % 10_000, (i * 7919) % 100_003] });
+    for (let i = 0; i < 200_000; i++) h.processElement(rows[i]!); // warm-up (JIT, all keys created)
     const t0 = performance.now();
     for (const row of rows) h.processElement(row);
     const ms = performance.now() - t0;
     console.log(`GroupAggregateOperator COUNT(*)+MAX: ${Math.round(n / (ms / 1000)).toLocaleString('en')} rows/s`);
-    assert.ok(emitted >= n, 'every row changes COUNT(*)');
+    assert.ok(emitted >= n + 200_000, 'every row changes COUNT(*)');
     assert.ok(ms < 30_000);
   });
 });
