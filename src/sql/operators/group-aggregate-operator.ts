@@ -19,6 +19,7 @@ export interface GroupAggregateOptions {
   readonly generateUpdateBefore: boolean;
   /** `table.exec.state.ttl`: a group's state expires this long after its last update (0 or absent: never). */
   readonly stateTtlMs?: number;
+  /** Not supported: a global aggregate over no rows emits nothing in streaming, as in Flink. */
   readonly emitEmptyGroupAtEnd?: never;
 }
 
