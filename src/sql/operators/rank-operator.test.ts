@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import type { RowKind } from '../../core/row-kind.ts';
 import type { Row } from '../../core/row.ts';
 import { OperatorTestHarness, type HarnessSnapshot } from '../../runtime/operators/functions/test-harness.ts';
@@ -93,4 +94,64 @@ test('snapshot and restore continue with the same ranks', async () => {
   step(h, '+I', ['a', 'q', 3]);
   const r = await open({}, h.snapshot(1));
   assert.deepEqual(step(r, '+I', ['a', 's', 7]), ['-U a,p,5,1', '+U a,s,7,1', '-U a,q,3,2', '+U a,p,5,2']);
+});
+
+// Materialises a changelog keyed by (partition, rank): checks every -U/-D retracts what is there.
+function applyRanked(table: Map<string, unknown[]>, rows: readonly Row[]): void {
+  for (const { kind, fields } of rows) {
+    const slot = `${fields[0]}#${fields[fields.length - 1]}`;
+    if (kind === '-U' || kind === '-D') {
+      assert.deepEqual(table.get(slot), fields, `${kind} retracts what rank ${slot} holds`);
+      table.delete(slot);
+    } else {
+      if (kind === '+I') assert.equal(table.has(slot), false, `+I into an empty rank ${slot}`);
+      table.set(slot, fields);
+    }
+  }
+}
+
+test('property: the materialised changelog equals the top N of the live rows (ties in arrival order)', async () => {
+  await fc.assert(fc.asyncProperty(
+    fc.array(fc.record({ key: fc.constantFrom('a', 'b'), score: fc.integer({ min: 0, max: 6 }), retract: fc.integer({ min: 0, max: 3 }) }), { maxLength: 60 }),
+    fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), fc.boolean(),
+    async (ops, rankStart, extra, insertOnly, withRank) => {
+      const rankEnd = rankStart + extra;
+      const h = await open({ rankStart, rankEnd, inputInsertOnly: insertOnly, outputRankNumber: withRank });
+      // live rows in arrival order (a retracted and re-added row goes to the end)
+      const live: unknown[][] = [];
+      const ranked = new Map<string, unknown[]>();
+      const set = new Map<string, number>();
+      ops.forEach((op, i) => {
+        let row: Row;
+        if (!insertOnly && op.retract === 0 && live.length > 0) {
+          const victim = live.splice(i % live.length, 1)[0]!;
+          row = { kind: i % 2 === 0 ? '-U' : '-D', fields: [...victim] };
+        } else {
+          const fields = [op.key, `r${i}`, op.score];
+          live.push(fields);
+          row = { kind: '+I', fields: [...fields] };
+        }
+        h.clearOutput();
+        h.processElement(row);
+        if (withRank) {
+          applyRanked(ranked, h.values());
+        } else {
+          for (const r of h.values()) {
+            const k = JSON.stringify(r.fields);
+            const n = (set.get(k) ?? 0) + (r.kind === '+I' ? 1 : -1);
+            assert.ok(r.kind === '+I' || r.kind === '-D');
+            assert.ok(n >= 0, `-D of a row not in the result: ${k}`);
+            if (n === 0) set.delete(k); else set.set(k, n);
+          }
+        }
+      });
+      const expected: string[] = [];
+      for (const key of ['a', 'b']) {
+        const top = live.filter((f) => f[0] === key).sort(byScoreDesc).slice(rankStart - 1, rankEnd);
+        top.forEach((f, j) => expected.push(JSON.stringify(withRank ? [...f, rankStart + j] : f)));
+      }
+      const actual = withRank ? [...ranked.values()].map((f) => JSON.stringify(f)) : [...set.keys()];
+      assert.deepEqual(actual.sort(), expected.sort());
+    },
+  ), { numRuns: 300 });
 });

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { insertRow, type Row } from '../../core/row.ts';
 import { MAX_WATERMARK } from '../../core/stream-element.ts';
 import { OperatorTestHarness, type HarnessSnapshot } from '../../runtime/operators/functions/test-harness.ts';
 import { distinctAggregate } from '../functions/aggregate/distinct-aggregate.ts';
 import { WindowAggregateOperator, type WindowAggregateOptions } from './window-aggregate-operator.ts';
-import type { WindowSpec } from './window-spec.ts';
+import { assignWindows, type AlignedWindowSpec, type WindowSpec } from './window-spec.ts';
 import { call, countHandle, maxHandle, sumHandle } from './window-test-aggregates.ts';
 
 // Input rows: [key, price, ts]; output: [key, COUNT(*), MAX(price), window_start, window_end].
@@ -222,4 +223,61 @@ test('windowed input: a cascaded aggregate groups by the window_end already in t
   assert.deepEqual(h.skipped, ['late']);
   h.processWatermark(MAX_WATERMARK);
   assert.deepEqual(h.values().map((r) => r.fields), [[5, 0, 10], [1, 10, 20]]);
+});
+
+test('property: results equal a brute-force count/max per key and window of the rows that were not late', async () => {
+  const specs = fc.oneof(
+    fc.record({ type: fc.constant('TUMBLE' as const), size: fc.integer({ min: 1, max: 20 }), offset: fc.integer({ min: -5, max: 5 }) }),
+    fc.record({ type: fc.constant('HOP' as const), size: fc.integer({ min: 1, max: 20 }), slide: fc.integer({ min: 1, max: 20 }) }),
+    fc.integer({ min: 1, max: 5 }).chain((step) => fc.record({ type: fc.constant('CUMULATE' as const), step: fc.constant(step), maxSize: fc.integer({ min: 1, max: 4 }).map((n) => n * step) })),
+  );
+  const rows = fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c'), price: fc.integer({ min: 0, max: 99 }), jitter: fc.integer({ min: 0, max: 8 }), wm: fc.boolean() }), { maxLength: 80 });
+  await fc.assert(fc.asyncProperty(specs, rows, async (spec, input) => {
+    const h = await open(spec as WindowSpec);
+    const expected = new Map<string, [number, number]>();
+    let watermark = Number.NEGATIVE_INFINITY;
+    input.forEach((r, i) => {
+      const ts = i - r.jitter; // out of order by up to 8
+      let anyOpen = false;
+      for (const [s, e] of assignWindows(spec as AlignedWindowSpec, ts)) {
+        if (e - 1 <= watermark) continue;
+        anyOpen = true;
+        const k = JSON.stringify([r.key, s, e]);
+        const [n, max] = expected.get(k) ?? [0, -1];
+        expected.set(k, [n + 1, Math.max(max, r.price)]);
+      }
+      feed(h, [[r.key, r.price, ts]]);
+      if (!anyOpen && assignWindows(spec as AlignedWindowSpec, ts).length > 0) assert.equal(h.skipped.at(-1), 'late');
+      if (r.wm && i - 4 > watermark) {
+        watermark = i - 4;
+        h.processWatermark(watermark);
+      }
+    });
+    h.processWatermark(MAX_WATERMARK);
+    const actual = h.values().map((r) => JSON.stringify([r.fields[0], r.fields[3], r.fields[4]]) + JSON.stringify([r.fields[1], r.fields[2]])).sort();
+    const want = [...expected].map(([k, v]) => k + JSON.stringify(v)).sort();
+    assert.deepEqual(actual, want);
+  }), { numRuns: 200 });
+});
+
+test('property: sessions equal the brute-force split of each key\'s sorted times at gaps', async () => {
+  const rows = fc.array(fc.record({ key: fc.constantFrom('a', 'b'), ts: fc.integer({ min: 0, max: 60 }) }), { maxLength: 40 });
+  await fc.assert(fc.asyncProperty(rows, fc.integer({ min: 1, max: 6 }), async (input, gap) => {
+    const h = await open({ type: 'SESSION', gap });
+    input.forEach((r, i) => feed(h, [[r.key, i, r.ts]]));
+    h.processWatermark(MAX_WATERMARK);
+    const want: string[] = [];
+    for (const key of ['a', 'b']) {
+      const times = input.filter((r) => r.key === key).map((r) => r.ts).sort((x, y) => x - y);
+      let start = 0;
+      for (let i = 1; i <= times.length; i++) {
+        if (i === times.length || times[i]! > times[i - 1]! + gap) {
+          want.push(JSON.stringify([key, i - start, times[start], times[i - 1]! + gap]));
+          start = i;
+        }
+      }
+    }
+    const actual = h.values().map((r) => JSON.stringify([r.fields[0], r.fields[1], r.fields[3], r.fields[4]]));
+    assert.deepEqual(actual.sort(), want.sort());
+  }), { numRuns: 200 });
 });
