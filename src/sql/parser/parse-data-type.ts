@@ -78,12 +78,14 @@ const SIMPLE: ReadonlyMap<string, string> = new Map([
 
 /** A data type with its nullability and any `ARRAY`/`MULTISET` suffixes (`INT NOT NULL ARRAY`). */
 export function parseType(c: TokenCursor): TypeSpec {
-  let type = withNullability(c, parseBaseType(c));
-  while (c.isWord('ARRAY') || c.isWord('MULTISET')) {
-    const t = c.next();
-    type = withNullability(c, spec(type.pos, t.value, [], { elementTypes: [type] }));
-  }
-  return type;
+  return c.nested(() => {
+    let type = withNullability(c, parseBaseType(c));
+    while (c.isWord('ARRAY') || c.isWord('MULTISET')) {
+      const t = c.next();
+      type = withNullability(c, spec(type.pos, t.value, [], { elementTypes: [type] }));
+    }
+    return type;
+  });
 }
 
 function withNullability(c: TokenCursor, type: TypeSpec): TypeSpec {

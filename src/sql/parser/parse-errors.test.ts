@@ -75,3 +75,24 @@ describe('parse errors', () => {
     fails(() => parseStatement(`SELECT 1 '${'x'.repeat(50)}'`), 1, 10, `expected end of statement but found ''${'x'.repeat(36)}...'`);
   });
 });
+
+describe('deep nesting', () => {
+  it('fails with a parse error, not a stack overflow', () => {
+    for (const sql of [
+      `SELECT ${'('.repeat(5000)}1${')'.repeat(5000)}`,
+      `SELECT ${'NOT '.repeat(5000)}a`,
+      `SELECT ${'- '.repeat(5000)}a`,
+      `${'('.repeat(5000)}SELECT 1`,
+      `SELECT * FROM ${'('.repeat(5000)}t`,
+      `SELECT CAST(a AS ${'ARRAY<'.repeat(5000)}INT)`,
+      `SELECT ${'f('.repeat(5000)}`,
+    ]) {
+      assert.throws(() => parseStatement(sql), (e: unknown) => e instanceof SqlParseError && /nested too deeply \(more than 400 levels\)/.test(e.message), sql.slice(0, 30));
+    }
+  });
+
+  it('accepts reasonable nesting', () => {
+    assert.equal(parseStatement(`SELECT ${'('.repeat(100)}1${')'.repeat(100)}`).kind, 'QueryStatement');
+    assert.equal(parseStatement(`SELECT ${Array.from({ length: 2000 }, (_, i) => `a${i}`).join(' + ')} FROM t`).kind, 'QueryStatement');
+  });
+});

@@ -27,12 +27,14 @@ const NO_PAREN_FUNCTIONS: ReadonlySet<string> = new Set([
 const RESERVED_FUNCTIONS: ReadonlySet<string> = new Set(['LEFT', 'RIGHT']);
 
 export function parseExpr(c: TokenCursor, min: number = LEVEL.OR): Expr {
-  let left = parsePrefix(c);
-  for (;;) {
-    const next = parseInfix(c, left, min);
-    if (next === undefined) return left;
-    left = next;
-  }
+  return c.nested(() => {
+    let left = parsePrefix(c);
+    for (;;) {
+      const next = parseInfix(c, left, min);
+      if (next === undefined) return left;
+      left = next;
+    }
+  });
 }
 
 /** A comma-separated list of expressions (no surrounding parentheses). */

@@ -12,11 +12,15 @@ import type { TokenCursor } from './token-cursor.ts';
 
 /** The next tokens start a query (used to tell `(query)` from `(expr)`). */
 export function startsQuery(c: TokenCursor, k = 0): boolean {
-  if (c.isWord('SELECT', k) || c.isWord('WITH', k) || c.isWord('VALUES', k)) return true;
-  return c.isOp('(', k) && startsQuery(c, k + 1);
+  while (c.isOp('(', k)) k++;
+  return c.isWord('SELECT', k) || c.isWord('WITH', k) || c.isWord('VALUES', k);
 }
 
 export function parseQuery(c: TokenCursor): Query {
+  return c.nested(() => parseQueryNested(c));
+}
+
+function parseQueryNested(c: TokenCursor): Query {
   const pos = c.pos();
   const ctes: Cte[] = [];
   if (c.acceptWord('WITH')) {
@@ -200,6 +204,10 @@ function parseGroupingSet(c: TokenCursor): Expr[] {
 // ---- FROM ----
 
 export function parseFrom(c: TokenCursor): TableRef {
+  return c.nested(() => parseJoins(c));
+}
+
+function parseJoins(c: TokenCursor): TableRef {
   let left = parseTablePrimary(c);
   for (;;) {
     const pos = left.pos;

@@ -17,6 +17,8 @@ export const RESERVED: ReadonlySet<string> = new Set([
   'UNION', 'UNNEST', 'USING', 'VALUES', 'WHEN', 'WHERE', 'WINDOW', 'WITH',
 ]);
 
+const MAX_NESTING = 400;
+
 /** How a token is named in an error message: as written, quoted. */
 export function describeToken(t: Token): string {
   if (t.type === 'eof') return 'end of input';
@@ -30,6 +32,8 @@ export class TokenCursor {
   index = 0;
   /** Count of `?` parameters seen, so each gets its 1-based index. */
   paramCount = 0;
+  /** Current nesting of expressions, queries and types, bounded so deep input fails cleanly instead of overflowing the stack. */
+  private depth = 0;
 
   constructor(sql: string, tokens: readonly Token[]) {
     this.sql = sql;
@@ -113,6 +117,19 @@ export class TokenCursor {
   expectString(what = 'a string literal'): Token {
     if (this.peek().type !== 'string') throw this.error(what);
     return this.next();
+  }
+
+  /** Runs `parse` one nesting level deeper. */
+  nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_NESTING) {
+      this.depth = 0;
+      throw new SqlParseError(this.pos(), `the statement is nested too deeply (more than ${MAX_NESTING} levels)`);
+    }
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** `expected X but found 'Y'` at the token (default: the next one). */
