@@ -82,6 +82,7 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
   // The row being added, for the forEachWindow callback (HOP, CUMULATE).
   #fields: readonly unknown[] = [];
   #retract = false;
+  #assigned = false;
   #added = false;
 
   constructor(options: WindowAggregateOptions) {
@@ -141,7 +142,9 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
       this.#fields = fields;
       this.#retract = retract;
       this.#added = false;
+      this.#assigned = false;
       forEachWindow(spec, ts, this.#addToEachWindow);
+      if (!this.#assigned) return; // HOP with slide > size: the row falls between windows
       added = this.#added;
     }
     if (!added) this.#ctx.countSkipped(LATE_ROW);
@@ -153,6 +156,7 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
   }
 
   readonly #addToEachWindow = (_start: number, end: number): void => {
+    this.#assigned = true;
     if (this.#addToWindow(end, this.#fields, this.#retract)) this.#added = true;
   };
 
