@@ -119,7 +119,7 @@ function parseCreateTable(c: TokenCursor, pos: Pos, temporary: boolean): Stateme
       const constraintName = c.acceptWord('CONSTRAINT') ? c.ident('a constraint name') : undefined;
       c.expectWord('PRIMARY', 'KEY');
       const keyColumns = c.identList();
-      c.expectWord('NOT', 'ENFORCED');
+      expectNotEnforced(c);
       setPrimaryKey({ columns: keyColumns, pos: at, ...(constraintName ? { constraintName } : {}) });
     } else {
       const column = parseColumn(c);
@@ -162,12 +162,21 @@ function parseColumn(c: TokenCursor): { def: ColumnDef; primaryKey?: NonNullable
   if (c.isWord('CONSTRAINT') || c.isWords('PRIMARY', 'KEY')) {
     const at = c.pos();
     const constraintName = c.acceptWord('CONSTRAINT') ? c.ident('a constraint name') : undefined;
-    c.expectWord('PRIMARY', 'KEY', 'NOT', 'ENFORCED');
+    c.expectWord('PRIMARY', 'KEY');
+    expectNotEnforced(c);
     primaryKey = { columns: [name], pos: at, ...(constraintName ? { constraintName } : {}) };
   }
   const comment = optionalComment(c);
   const def: ColumnDef = { kind: 'PhysicalColumn', pos, name, type, ...(comment !== undefined ? { comment } : {}) };
   return primaryKey ? { def, primaryKey } : { def };
+}
+
+/** Flink's primary keys are never enforced (it does not own the data), so `NOT ENFORCED` is required. */
+function expectNotEnforced(c: TokenCursor): void {
+  if (c.acceptWords('NOT', 'ENFORCED')) return;
+  const t = c.peek();
+  const found = t.type === 'eof' ? 'end of input' : `'${t.text}'`;
+  throw new SqlParseError(c.pos(t), `expected 'NOT ENFORCED' but found ${found}: primary keys are not enforced (Flink does not own the data), so only NOT ENFORCED is supported`);
 }
 
 export function parseDrop(c: TokenCursor): Statement {

@@ -53,6 +53,8 @@ const ROUND_TRIP = [
   'INSERT OVERWRITE c.d.sink /*+ OPTIONS(\'sink.parallelism\'=\'2\') */ PARTITION (dt = \'2020-01-01\', hr = \'10\') (a, b) SELECT x, y FROM src',
   'INSERT INTO t (a, b) VALUES (1, \'x\'), (2, \'y\')',
   'INSERT INTO t (SELECT 1)',
+  'INSERT INTO t SELECT * FROM (VALUES (1, \'a\'), (2, \'b\')) AS v (id, name)',
+  'INSERT INTO t SELECT a FROM s WHERE ts BETWEEN u.ts - INTERVAL \'4\' HOUR AND u.ts + INTERVAL \'1\' HOUR',
   'EXECUTE STATEMENT SET BEGIN INSERT INTO a SELECT * FROM s; INSERT INTO b SELECT * FROM s; END',
   'EXPLAIN SELECT 1', 'EXPLAIN PLAN FOR SELECT 1', 'EXPLAIN CHANGELOG_MODE, ESTIMATED_COST INSERT INTO t SELECT 1',
   'EXPLAIN STATEMENT SET BEGIN INSERT INTO a SELECT 1; END',
@@ -180,6 +182,11 @@ describe('statement ASTs', () => {
     const b = parseStatement('EXECUTE STATEMENT SET BEGIN INSERT INTO a SELECT 1; INSERT INTO b SELECT 2; END') as StatementSet;
     assert.equal(a.inserts.length, 2);
     assert.deepEqual(stripPositions(a), stripPositions(b));
+  });
+
+  it('EXECUTE INSERT is an INSERT', () => {
+    assert.deepEqual(stripPositions(parseStatement('EXECUTE INSERT INTO t SELECT 1')), stripPositions(parseStatement('INSERT INTO t SELECT 1')));
+    assert.deepEqual(parseStatement('EXECUTE INSERT INTO t SELECT 1').pos, { line: 1, column: 1 });
   });
 
   it('EXPLAIN keeps its details', () => {

@@ -25,7 +25,13 @@ export function parseOneStatement(c: TokenCursor): Statement {
       case 'SET': return parseSet(c);
       case 'RESET': return parseReset(c);
       case 'EXPLAIN': return parseExplain(c);
-      case 'EXECUTE': case 'BEGIN': return parseStatementSet(c);
+      case 'EXECUTE':
+        if (c.isWord('INSERT', 1)) {
+          c.next();
+          return { ...parseInsert(c), pos: c.pos(t) };
+        }
+        return parseStatementSet(c);
+      case 'BEGIN': return parseStatementSet(c);
       case 'HELP':
         c.next();
         return { kind: 'HelpStatement', pos: c.pos(t) };
