@@ -14,11 +14,13 @@ const loaders = new Map<string, Loader>([
   ['raw', async () => (await import('./raw/raw-row-format.ts')).rawRowFormat],
 ]);
 const loaded = new Map<string, Promise<RowFormatFactory>>();
+const resolved = new Map<string, RowFormatFactory>();
 
 /** Registers (or replaces) a format; `load` runs when the format is first asked for. */
 export function registerRowFormat(identifier: string, load: Loader): void {
   loaders.set(identifier, load);
   loaded.delete(identifier);
+  resolved.delete(identifier);
 }
 
 export function rowFormatIdentifiers(): string[] {
@@ -35,6 +37,16 @@ export function getRowFormat(identifier: string, key = 'format'): Promise<RowFor
   }
   const promise = load();
   loaded.set(identifier, promise);
-  promise.catch(() => loaded.delete(identifier));
+  promise.then((f) => resolved.set(identifier, f), () => loaded.delete(identifier));
   return promise;
+}
+
+/** The format if it has been loaded already (for synchronous callers such as readableMetadata), else undefined. */
+export function loadedRowFormat(identifier: string): RowFormatFactory | undefined {
+  return resolved.get(identifier);
+}
+
+/** Loads every registered format (a connector that needs their metadata synchronously awaits this once). */
+export async function loadAllRowFormats(): Promise<void> {
+  await Promise.all(rowFormatIdentifiers().map((id) => getRowFormat(id)));
 }

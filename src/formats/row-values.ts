@@ -45,6 +45,22 @@ export function parseDoubleText(text: string): number {
 }
 
 /**
+ * A FLOAT or DOUBLE as JSON/CSV number text, as Java writes it for Jackson: a FLOAT with the
+ * shortest digits that read back as the same float32 (3.14, not 3.140000104904175), integral
+ * values with `.0`.
+ */
+export function floatingText(n: number, float: boolean): string {
+  let v = n;
+  if (float && Number.isFinite(n)) {
+    for (let p = 1; p <= 9; p++) {
+      const c = Number(n.toPrecision(p));
+      if (Math.fround(c) === n) { v = c; break; }
+    }
+  }
+  return Number.isInteger(v) && Math.abs(v) < 1e21 ? v + '.0' : String(v);
+}
+
+/**
  * DECIMAL(p, s) from its digits (`12.345`, `-1e3`): the unscaled value rounded half-up to scale s,
  * or null when it needs more than p digits (as Flink's DecimalData.fromBigDecimal).
  */

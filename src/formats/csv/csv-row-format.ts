@@ -7,7 +7,7 @@ import { FormatOptions } from '../format-options.ts';
 import { fromJsonConverter } from '../json/json-row-converter.ts';
 import { guardedDecoder } from '../row-decoding.ts';
 import type { FormatOptionSpec, RowDecoder, RowDecoderContext, RowEncoder, RowEncoderContext, RowFormatFactory } from '../row-format.ts';
-import { formatBase64, formatDate, formatDecimal, formatTime, formatTimestampText, ValueFormatError } from '../row-values.ts';
+import { floatingText, formatBase64, formatDate, formatDecimal, formatTime, formatTimestampText, ValueFormatError } from '../row-values.ts';
 
 const BOOL = ['true', 'false'];
 
@@ -122,7 +122,7 @@ type Writer = (v: unknown) => string;
 function csvWriter(t: LogicalType, d: Dialect): Writer {
   switch (t.root) {
     case 'DECIMAL': { const s = t.scale ?? 0; return (v) => formatDecimal(v as bigint, s); }
-    case 'FLOAT': case 'DOUBLE': return (v) => (Number.isInteger(v) && Math.abs(v as number) < 1e21 ? `${v}.0` : String(v));
+    case 'FLOAT': case 'DOUBLE': { const float = t.root === 'FLOAT'; return (v) => floatingText(v as number, float); }
     case 'DATE': return (v) => formatDate(v as number);
     case 'TIME': return (v) => formatTime(v as number);
     case 'TIMESTAMP': return (v) => formatTimestampText(v as number, 'SQL', false);

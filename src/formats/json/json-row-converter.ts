@@ -4,7 +4,7 @@
 // hold them (see parseJsonMessage), so 64-bit integers and wide decimals stay exact.
 import type { LogicalType, RowType } from '../../core/types/logical-type.ts';
 import {
-  formatBase64, formatDate, formatDecimal, formatTime, formatTimestampText, parseBase64, parseBigintText, parseBooleanText,
+  floatingText, formatBase64, formatDate, formatDecimal, formatTime, formatTimestampText, parseBase64, parseBigintText, parseBooleanText,
   parseDateText, parseDecimalText, parseDoubleText, parseIntText, parseTimeText, parseTimestampText, ValueFormatError,
   type TimestampStandard,
 } from '../row-values.ts';
@@ -208,11 +208,11 @@ type ToJson = (v: unknown) => string;
 export function toJsonWriter(type: LogicalType, opts: JsonWriterOptions): ToJson {
   switch (type.root) {
     case 'BOOLEAN': case 'TINYINT': case 'SMALLINT': case 'INT': case 'BIGINT': return String;
-    case 'FLOAT': case 'DOUBLE': return (v) => {
-      const n = v as number;
-      if (!Number.isFinite(n)) return JSON.stringify(String(n)); // Jackson writes NaN/Infinity as strings when asked to quote them
-      return Number.isInteger(n) && Math.abs(n) < 1e21 ? n + '.0' : String(n);
-    };
+    case 'FLOAT': case 'DOUBLE': {
+      const float = type.root === 'FLOAT';
+      // NaN and Infinity are not JSON numbers: written as strings, which the reader parses back.
+      return (v) => (Number.isFinite(v) ? floatingText(v as number, float) : JSON.stringify(String(v)));
+    }
     case 'DECIMAL': { const s = type.scale ?? 0; return (v) => formatDecimal(v as bigint, s); }
     case 'CHAR': case 'VARCHAR': return (v) => JSON.stringify(v);
     case 'BINARY': case 'VARBINARY': return (v) => '"' + formatBase64(v as Uint8Array) + '"';

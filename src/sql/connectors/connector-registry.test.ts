@@ -5,7 +5,7 @@ import { connectorIdentifiers, getConnector, registerConnector } from './connect
 import type { TableConnectorFactory } from './table-connector.ts';
 
 test('built-in connectors are registered by identifier and load on first use', async () => {
-  for (const id of ['blackhole', 'datagen', 'print']) assert.ok(connectorIdentifiers().includes(id), id);
+  for (const id of ['blackhole', 'datagen', 'filesystem', 'print']) assert.ok(connectorIdentifiers().includes(id), id);
   const datagen = await getConnector('datagen', "table 'c.d.t'");
   assert.equal(datagen.identifier, 'datagen');
   assert.equal(await getConnector('datagen', "table 'c.d.t'"), datagen);
@@ -39,7 +39,7 @@ test('an unknown identifier lists the available ones as Flink does', async () =>
     assert.match(e.message, /^Unable to create a source or sink for table 'default_catalog\.default_database\.orders'\.\n\nCould not find any factory for identifier 'kafkaa' that implements 'DynamicTableFactory' in the classpath\.\n\nAvailable factory identifiers are:\n\n/);
     const listed = e.message.split('Available factory identifiers are:\n\n')[1]!.split('\n');
     assert.deepEqual(listed, [...listed].sort());
-    for (const id of ['blackhole', 'datagen', 'print']) assert.ok(listed.includes(id));
+    for (const id of ['blackhole', 'datagen', 'filesystem', 'print']) assert.ok(listed.includes(id));
     return true;
   });
 });

@@ -41,4 +41,5 @@ export function getConnector(identifier: string, where: string): Promise<TableCo
 
 registerConnector('blackhole', async () => (await import('./blackhole/blackhole-factory.ts')).blackholeFactory);
 registerConnector('datagen', async () => (await import('./datagen/datagen-factory.ts')).datagenFactory);
+registerConnector('filesystem', async () => (await import('./filesystem/filesystem-factory.ts')).filesystemFactory);
 registerConnector('print', async () => (await import('./print/print-factory.ts')).printFactory);
