@@ -233,7 +233,7 @@ const isJson = (negated: boolean, kind: 'VALUE' | 'OBJECT' | 'ARRAY' | 'SCALAR')
 
 export const JSON_FUNCTIONS: readonly ScalarFunctionDef[] = [
   jsonValue, jsonQuery, jsonExists, jsonObject, jsonArray,
-  fixed('JSON_STRING', [['ANY']], () => STRING(), {
+  fixed('JSON_STRING', [['ANY']], () => STRING(false), {
     kind: 'strict',
     make: (c) => (v: unknown) => stringifyJson(toJsonValue(v, c.operands[0]!.type, false)),
   }),

@@ -8,7 +8,7 @@ import { decimalShape, isInteger } from '../../types/type-rules.ts';
 import type { CallSite, ScalarFunctionDef } from './function-def.ts';
 import { cannotApply, fitFamily, fixed, inFamily, makeCall } from './signature.ts';
 
-const dbl = (): LogicalType => Types.DOUBLE();
+const dbl = (): LogicalType => Types.DOUBLE(false);
 const strict = (f: (...args: any[]) => unknown) => ({ kind: 'strict' as const, make: () => f });
 
 const doubleFn = (name: string, arity: 1 | 2, f: (...x: number[]) => number): ScalarFunctionDef =>

@@ -7,9 +7,11 @@ import type { Rex } from '../../planner/rex.ts';
 import type { ScalarFunctionDef } from './function-def.ts';
 import { anyNullable, cannotApply, castTo, fixed, makeCall, STRING, variadic } from './signature.ts';
 
-const str = (): LogicalType => STRING();
-const int = (): LogicalType => Types.INT();
-const bool = (): LogicalType => Types.BOOLEAN();
+// Result types are NOT NULL unless the function can return NULL for non-NULL operands
+// (the call is nullable anyway when an operand is).
+const str = (mayBeNull = false): LogicalType => STRING(mayBeNull);
+const int = (): LogicalType => Types.INT(false);
+const bool = (mayBeNull = false): LogicalType => Types.BOOLEAN(mayBeNull);
 const lengthOf = (r: Rex): number => r.type.length ?? MAX_LENGTH;
 
 /** Java regexes compiled once per pattern text (null for an invalid pattern). */
@@ -185,7 +187,7 @@ export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
       make: () => (sep: string | null, ...parts: (string | null)[]) => (sep === null ? null : parts.filter((p) => p !== null).join(sep)),
     },
   },
-  fixed(['SUBSTRING', 'SUBSTR'], [['STRING', 'INT'], ['STRING', 'INT', 'INT']], () => str(), strict(substring)),
+  fixed(['SUBSTRING', 'SUBSTR'], [['STRING', 'INT'], ['STRING', 'INT', 'INT']], () => str(true), strict(substring)),
   fixed('UPPER', [['STRING']], () => str(), inline(([a]) => `${a}.toUpperCase()`)),
   fixed('LOWER', [['STRING']], () => str(), inline(([a]) => `${a}.toLowerCase()`)),
   {
@@ -213,31 +215,31 @@ export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
   fixed('LOCATE', [['STRING', 'STRING'], ['STRING', 'STRING', 'INT']], () => int(),
     strict((n: string, h: string, start = 1) => (start < 1 ? 0 : h.indexOf(n, start - 1) + 1))),
   fixed('REPLACE', [['STRING', 'STRING', 'STRING']], () => str(), strict((s: string, from: string, to: string) => (from === '' ? s : s.split(from).join(to)))),
-  fixed('REGEXP_EXTRACT', [['STRING', 'STRING'], ['STRING', 'STRING', 'INT']], () => str(), strict((s: string, p: string, group = 0) => {
+  fixed('REGEXP_EXTRACT', [['STRING', 'STRING'], ['STRING', 'STRING', 'INT']], () => str(true), strict((s: string, p: string, group = 0) => {
     const re = regex(p);
     const m = re?.exec(s);
     return m && group >= 0 && group < m.length ? (m[group] ?? null) : null;
   })),
-  fixed('REGEXP_REPLACE', [['STRING', 'STRING', 'STRING']], () => str(), strict((s: string, p: string, r: string) => {
+  fixed('REGEXP_REPLACE', [['STRING', 'STRING', 'STRING']], () => str(true), strict((s: string, p: string, r: string) => {
     const re = regex(p, 'g');
     return re ? s.replace(re, r.replace(/\\\$/g, '$$$$')) : null;
   })),
-  fixed('REGEXP', [['STRING', 'STRING']], () => bool(), strict((s: string, p: string) => {
+  fixed('REGEXP', [['STRING', 'STRING']], () => bool(true), strict((s: string, p: string) => {
     const re = regex(p);
     return re ? re.test(s) : null;
   })),
-  fixed('SPLIT_INDEX', [['STRING', 'STRING', 'INT']], () => str(), strict((s: string, d: string, i: number) => {
+  fixed('SPLIT_INDEX', [['STRING', 'STRING', 'INT']], () => str(true), strict((s: string, d: string, i: number) => {
     if (i < 0) return null;
     const parts = d === '' ? [s] : s.split(d);
     return i < parts.length ? parts[i]! : null;
   })),
-  fixed('LPAD', [['STRING', 'INT', 'STRING']], () => str(), strict((s: string, n: number, p: string) => pad(s, n, p, true))),
-  fixed('RPAD', [['STRING', 'INT', 'STRING']], () => str(), strict((s: string, n: number, p: string) => pad(s, n, p, false))),
+  fixed('LPAD', [['STRING', 'INT', 'STRING']], () => str(true), strict((s: string, n: number, p: string) => pad(s, n, p, true))),
+  fixed('RPAD', [['STRING', 'INT', 'STRING']], () => str(true), strict((s: string, n: number, p: string) => pad(s, n, p, false))),
   fixed('INITCAP', [['STRING']], () => str(), strict(initcap)),
-  fixed('MD5', [['STRING_OR_BINARY']], () => Types.CHAR(32), strict(hash('md5'))),
-  fixed('SHA1', [['STRING_OR_BINARY']], () => Types.CHAR(40), strict(hash('sha1'))),
-  fixed('SHA256', [['STRING_OR_BINARY']], () => Types.CHAR(64), strict(hash('sha256'))),
-  fixed('SHA2', [['STRING_OR_BINARY', 'INT']], () => str(), strict((v: string | Uint8Array, bits: number) =>
+  fixed('MD5', [['STRING_OR_BINARY']], () => Types.CHAR(32, false), strict(hash('md5'))),
+  fixed('SHA1', [['STRING_OR_BINARY']], () => Types.CHAR(40, false), strict(hash('sha1'))),
+  fixed('SHA256', [['STRING_OR_BINARY']], () => Types.CHAR(64, false), strict(hash('sha256'))),
+  fixed('SHA2', [['STRING_OR_BINARY', 'INT']], () => str(true), strict((v: string | Uint8Array, bits: number) =>
     [224, 256, 384, 512].includes(bits) ? hash(`sha${bits}`)(v) : null)),
   fixed('REVERSE', [['STRING']], () => str(), strict((s: string) => [...s].reverse().join(''))),
   fixed('REPEAT', [['STRING', 'INT']], () => str(), strict((s: string, n: number) => (n <= 0 ? '' : s.repeat(n)))),
@@ -247,5 +249,5 @@ export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
   fixed('TO_BASE64', [['STRING_OR_BINARY']], () => str(), strict((v: string | Uint8Array) => Buffer.from(toBytes(v)).toString('base64'))),
   fixed('FROM_BASE64', [['STRING']], () => str(), strict((s: string) => Buffer.from(s, 'base64').toString('utf8'))),
   fixed('ASCII', [['STRING']], () => int(), strict((s: string) => (s.length === 0 ? 0 : s.charCodeAt(0)))),
-  fixed('CHR', [['INT']], () => Types.CHAR(1), strict((n: number) => (n < 0 ? null : String.fromCharCode(n % 256)))),
+  fixed('CHR', [['INT']], () => Types.CHAR(1, true), strict((n: number) => (n < 0 ? null : String.fromCharCode(n % 256)))),
 ];

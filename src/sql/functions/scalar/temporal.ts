@@ -151,7 +151,7 @@ const extractDef: ScalarFunctionDef = {
 
 /** YEAR(x), MONTH(x), ...: EXTRACT shorthands. */
 const extractShorthand = (name: string, unit: TimeUnit): ScalarFunctionDef =>
-  fixed(name, [['DATETIME']], () => Types.BIGINT(), {
+  fixed(name, [['DATETIME']], () => Types.BIGINT(false), {
     kind: 'strict',
     make(c, ctx) {
       const local = toLocal(c.operands[0]!.type, ctx);
@@ -253,7 +253,7 @@ export const TEMPORAL_FUNCTIONS: readonly ScalarFunctionDef[] = [
       };
     },
   }, { ownNullability: true }),
-  fixed('FROM_UNIXTIME', [['NUMERIC'], ['NUMERIC', 'STRING']], () => STRING(), {
+  fixed('FROM_UNIXTIME', [['NUMERIC'], ['NUMERIC', 'STRING']], () => STRING(false), {
     kind: 'strict',
     make(c, ctx) {
       const z = zoneOf(ctx);
@@ -264,7 +264,7 @@ export const TEMPORAL_FUNCTIONS: readonly ScalarFunctionDef[] = [
       };
     },
   }),
-  fixed('TO_TIMESTAMP', [['STRING'], ['STRING', 'STRING']], () => Types.TIMESTAMP(3), strict((s: string, fmt?: string) => parseLocal(s, fmt) ?? null)),
+  fixed('TO_TIMESTAMP', [['STRING'], ['STRING', 'STRING']], () => Types.TIMESTAMP(3, true), strict((s: string, fmt?: string) => parseLocal(s, fmt) ?? null)),
   fixed('TO_DATE', [['STRING'], ['STRING', 'STRING']], () => Types.DATE(), strict((s: string, fmt?: string) => {
     const l = parseLocal(s, fmt ?? 'yyyy-MM-dd');
     return l === undefined ? null : Math.floor(l / MS_PER_DAY);
@@ -284,7 +284,7 @@ export const TEMPORAL_FUNCTIONS: readonly ScalarFunctionDef[] = [
       };
     },
   }),
-  fixed('DATE_FORMAT', [['TIMESTAMP', 'STRING'], ['DATE', 'STRING'], ['STRING', 'STRING']], () => STRING(), {
+  fixed('DATE_FORMAT', [['TIMESTAMP', 'STRING'], ['DATE', 'STRING'], ['STRING', 'STRING']], (ops) => STRING(ops[0]!.type.root === 'VARCHAR' || ops[0]!.type.root === 'CHAR'), {
     kind: 'strict',
     make(c, ctx) {
       const t = c.operands[0]!.type;
