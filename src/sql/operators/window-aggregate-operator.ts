@@ -10,7 +10,7 @@ import { valueState } from '../../state/state-descriptor.ts';
 import type { InternalTimerService, Timer } from '../../time/timer-service.ts';
 import type { AggregateCall, AggregateHandle } from '../functions/aggregate-function.ts';
 import { WindowAccumulators } from './window-accumulators.ts';
-import { forEachWindow, sessionsMerge, startOfWindowEnding, validateWindowSpec, windowStart, type AlignedWindowSpec, type WindowSpec } from './window-spec.ts';
+import { forEachWindow, mergeSession, startOfWindowEnding, validateWindowSpec, windowStart, type AlignedWindowSpec, type SessionEntry, type WindowSpec } from './window-spec.ts';
 
 export interface WindowAggregateOptions {
   readonly window: WindowSpec;
@@ -45,7 +45,7 @@ const TIMERS = 'window-aggregate-timers';
 /** State of one (key, window): [row count, ...group key values, ...accumulators]. */
 type WindowAcc = unknown[];
 /** One in-flight session of a key: [start, end, accumulators]. */
-type Session = [start: number, end: number, acc: WindowAcc];
+type Session = SessionEntry<WindowAcc>;
 
 /**
  * Output row (+I): [...group key values, ...aggregate values, window_start, window_end] and, with
@@ -187,23 +187,11 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
   #addToSession(gap: number, ts: number, fields: readonly unknown[], retract: boolean): boolean {
     const state = this.#sessions;
     const timers = this.#timers;
-    const sessions = state.value() ?? [];
-    let start = ts;
-    let end = ts + gap;
-    let target: Session | undefined;
-    for (const s of sessions) {
-      if (!sessionsMerge(s[0], s[1], start, end)) continue;
-      start = Math.min(start, s[0]);
-      end = Math.max(end, s[1]);
-    }
+    const { start, end, merging, kept } = mergeSession(state.value() ?? [], ts, ts + gap);
     if (this.#isEventTime && end - 1 <= timers.currentWatermark()) return false;
     // Every session the new window touches folds into the first of them.
-    const kept: Session[] = [];
-    for (const s of sessions) {
-      if (!sessionsMerge(s[0], s[1], start, end)) {
-        kept.push(s);
-        continue;
-      }
+    let target: Session | undefined;
+    for (const s of merging) {
       this.#deleteTimer(s[1] - 1);
       if (target === undefined) {
         target = s;
@@ -212,7 +200,7 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
         this.#accs.merge(target[2], s[2], this.#accOffset);
       }
     }
-    if (target === undefined) target = [start, end, this.#newAcc(fields)];
+    target ??= [start, end, this.#newAcc(fields)];
     target[0] = start;
     target[1] = end;
     kept.push(target);

@@ -107,15 +107,45 @@ export function startOfWindowEnding(spec: AlignedWindowSpec, end: number): numbe
   }
 }
 
-/** A session window of the SESSION spec: [timestamp, timestamp + gap) before merging. */
-export function sessionWindowOf(gap: number, timestamp: number): [start: number, end: number] {
-  return [timestamp, timestamp + gap];
-}
-
 /**
  * Whether two session windows merge: as Flink's TimeWindow.intersects, windows that only touch
  * ([1, 4) and [4, 7)) merge too.
  */
 export function sessionsMerge(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   return aStart <= bEnd && aEnd >= bStart;
+}
+
+/** An in-flight session of one key: [start, end, whatever the operator keeps for it]. */
+export type SessionEntry<T> = [start: number, end: number, payload: T];
+
+/** What a new window [start, end) does to a key's sessions. */
+export interface SessionMerge<T> {
+  /** Bounds of the session the new window ends up in. */
+  readonly start: number;
+  readonly end: number;
+  /** The sessions it merges with (they become one with it), in list order. */
+  readonly merging: SessionEntry<T>[];
+  /** The sessions it leaves alone. */
+  readonly kept: SessionEntry<T>[];
+}
+
+/**
+ * Merges a new window into a key's sessions, which never touch each other: the window merges with
+ * exactly the sessions it touches (anything touching their union touches the window itself).
+ */
+export function mergeSession<T>(sessions: readonly SessionEntry<T>[], start: number, end: number): SessionMerge<T> {
+  const merging: SessionEntry<T>[] = [];
+  const kept: SessionEntry<T>[] = [];
+  let s = start;
+  let e = end;
+  for (const session of sessions) {
+    if (sessionsMerge(session[0], session[1], start, end)) {
+      merging.push(session);
+      if (session[0] < s) s = session[0];
+      if (session[1] > e) e = session[1];
+    } else {
+      kept.push(session);
+    }
+  }
+  return { start: s, end: e, merging, kept };
 }
