@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { StreamExecutionEnvironment } from '../../../api/stream-execution-environment.ts';
+import { Configuration } from '../../../core/config.ts';
 import { ConfigError } from '../../../core/errors.ts';
 import type { Row } from '../../../core/row.ts';
 import { rowType, Types } from '../../../core/types/logical-type.ts';
@@ -133,4 +134,17 @@ test('random hex strings have the asked length and differ', () => {
   for (const v of values) assert.match(v, /^[0-9a-f]{24}$/);
   assert.equal(new Set(values).size, 1000);
   assert.equal(randomHex(0), '');
+});
+
+test('random TIMESTAMP values are the wall clock of table.local-time-zone, TIMESTAMP_LTZ the instant', async () => {
+  const type = rowType([['ts', Types.TIMESTAMP(3)], ['ltz', Types.TIMESTAMP_LTZ(3)]]);
+  const config = new Configuration([['table.local-time-zone', 'GMT+05:00']]);
+  const table = await datagenFactory.createSource!(sourceContext(type, { connector: 'datagen', 'number-of-rows': '5' }, { config }));
+  const runner = new SourceTestRunner(capturedSource(table), 1);
+  await runner.start();
+  await runner.runToEnd();
+  for (const { fields: [ts, ltz] } of runner.values()) {
+    assert.ok(Math.abs((ts as number) - Date.now() - 5 * 3_600_000) < 5_000, 'five hours ahead of UTC');
+    assert.ok(Math.abs((ltz as number) - Date.now()) < 5_000);
+  }
 });

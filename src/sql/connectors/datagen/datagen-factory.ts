@@ -4,6 +4,7 @@
 // position is the next row index: a restore continues every sequence exactly where it stopped.
 import type { Row } from '../../../core/row.ts';
 import { IndexRangeSource } from '../../../api/sources/index-range-source.ts';
+import { timeZone } from '../../types/datetime.ts';
 import { TableOptions, tableName, validateOptions } from '../option-validation.ts';
 import { INSERT_ONLY, type OptionSpec, type SourceContext, type TableConnectorFactory, type TableSource } from '../table-connector.ts';
 import { fieldGenerator, sequenceLength, type FieldGenerator } from './field-generators.ts';
@@ -33,7 +34,10 @@ export const datagenFactory: TableConnectorFactory = {
     const numberOfRows = options.int('number-of-rows');
     const scanParallelism = options.int('scan.parallelism');
     const { names, types } = ctx.physicalType;
-    const specs = names.map((name, i) => ({ name, type: types[i]!, options }));
+    const zoneId = String(ctx.config.getRaw('table.local-time-zone') ?? 'default');
+    const zone = timeZone(zoneId === 'default' ? Intl.DateTimeFormat().resolvedOptions().timeZone : zoneId);
+    const zoneOffset = (instant: number) => zone.offsetAt(instant);
+    const specs = names.map((name, i) => ({ name, type: types[i]!, options, zoneOffset }));
 
     let rows = numberOfRows === undefined ? undefined : BigInt(numberOfRows);
     for (const spec of specs) {

@@ -12,6 +12,8 @@ export interface FieldSpec {
   readonly name: string;
   readonly type: LogicalType;
   readonly options: TableOptions;
+  /** The session time zone's offset at an instant: random TIMESTAMP, DATE and TIME values are its wall clock. */
+  readonly zoneOffset: (instantMs: number) => number;
 }
 
 const INT_RANGES: Partial<Record<string, readonly [bigint, bigint]>> = {
@@ -125,7 +127,7 @@ function randomGenerator(t: LogicalType, field: FieldSpec, key: (k: string) => s
     }
     case 'DATE': case 'TIME': case 'TIMESTAMP': case 'TIMESTAMP_LTZ': {
       const maxPast = o.duration(key('max-past'), 0);
-      return timeGenerator(t.root, maxPast);
+      return timeGenerator(t.root, maxPast, field.zoneOffset);
     }
     case 'ARRAY': case 'MULTISET': {
       const length = o.int(key('length'), 3);
@@ -169,10 +171,9 @@ function randomInteger(min: bigint, max: bigint, raw = false): FieldGenerator {
   };
 }
 
-function timeGenerator(root: 'DATE' | 'TIME' | 'TIMESTAMP' | 'TIMESTAMP_LTZ', maxPastMs: number): FieldGenerator {
+function timeGenerator(root: 'DATE' | 'TIME' | 'TIMESTAMP' | 'TIMESTAMP_LTZ', maxPastMs: number, zoneOffset: (instantMs: number) => number): FieldGenerator {
   const past = () => Date.now() - Math.floor(Math.random() * (maxPastMs + 1));
-  // TIMESTAMP and DATE are wall-clock values of the machine's zone (Flink's LocalDateTime.now()).
-  const wall = () => { const t = past(); return t - new Date(t).getTimezoneOffset() * 60_000; };
+  const wall = () => { const t = past(); return t + zoneOffset(t); };
   switch (root) {
     case 'TIMESTAMP_LTZ': return past;
     case 'TIMESTAMP': return wall;

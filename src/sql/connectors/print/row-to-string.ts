@@ -3,6 +3,7 @@
 // (Not SQL's CAST to string: TIMESTAMP prints as LocalDateTime, TIMESTAMP_LTZ as Instant.)
 import type { Row } from '../../../core/row.ts';
 import type { LogicalType } from '../../../core/types/logical-type.ts';
+import { javaDoubleToString, javaFloatToString } from '../../types/value-format.ts';
 
 type Render = (value: unknown) => string;
 
@@ -23,8 +24,8 @@ export function rowRenderer(types: readonly LogicalType[]): (row: Row) => string
 
 function renderer(type: LogicalType): Render {
   switch (type.root) {
-    case 'FLOAT': return (v) => javaFloatingToString(v as number, true);
-    case 'DOUBLE': return (v) => javaFloatingToString(v as number, false);
+    case 'FLOAT': return (v) => javaFloatToString(v as number);
+    case 'DOUBLE': return (v) => javaDoubleToString(v as number);
     case 'DECIMAL': { const scale = type.scale ?? 0; return (v) => bigDecimalToString(v as bigint, scale); }
     case 'DATE': return (v) => isoDate(v as number);
     case 'TIME': return (v) => localTime(v as number);
@@ -53,30 +54,6 @@ function mapToString(m: Map<unknown, unknown>, k: Render, v: Render): string {
 
 const mod = (a: number, b: number): number => ((a % b) + b) % b;
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/** Java's Double.toString / Float.toString: plain between 10^-3 and 10^7, otherwise `1.0E10`. */
-export function javaFloatingToString(d: number, float: boolean): string {
-  if (Number.isNaN(d)) return 'NaN';
-  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
-  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
-  const shortest = float ? shortestFloat(d) : d;
-  const abs = Math.abs(d);
-  if (abs >= 1e-3 && abs < 1e7) {
-    const s = String(shortest);
-    return s.includes('.') ? s : s + '.0';
-  }
-  const [mantissa, exp] = shortest.toExponential().split('e') as [string, string];
-  return (mantissa.includes('.') ? mantissa : mantissa + '.0') + 'E' + Number(exp);
-}
-
-/** The shortest decimal that reads back as the same float32. */
-function shortestFloat(f: number): number {
-  for (let p = 1; p <= 9; p++) {
-    const candidate = Number(f.toPrecision(p));
-    if (Math.fround(candidate) === f) return candidate;
-  }
-  return f;
-}
 
 /** Java's BigDecimal.toString: plain unless the adjusted exponent is below -6. */
 export function bigDecimalToString(unscaled: bigint, scale: number): string {
