@@ -24,6 +24,6 @@ test('HOP and CUMULATE emit one row per window', async () => {
   assert.deepEqual(cum.values().map((r) => r.fields), [[3, 0, 4, 3], [3, 0, 6, 5]]);
 });
 
-test('SESSION is rejected outside a window aggregation', () => {
-  assert.throws(() => new WindowTableFunctionOperator({ window: { type: 'SESSION', gap: 5 }, timeIndex: 0 }), /only supported with a window aggregation/);
+test('SESSION is left to the keyed session operator', () => {
+  assert.throws(() => new WindowTableFunctionOperator({ window: { type: 'SESSION', gap: 5 }, timeIndex: 0 }), /use SessionWindowTableFunctionOperator/);
 });

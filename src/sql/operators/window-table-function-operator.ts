@@ -7,7 +7,7 @@ import type { OperatorContext, StreamOperator } from '../../runtime/operators/st
 import { forEachWindow, validateWindowSpec, type AlignedWindowSpec, type WindowSpec } from './window-spec.ts';
 
 export interface WindowTableFunctionOptions {
-  /** TUMBLE, HOP or CUMULATE; SESSION needs state and is only supported inside a window aggregate. */
+  /** TUMBLE, HOP or CUMULATE; SESSION needs keyed state: SessionWindowTableFunctionOperator. */
   readonly window: WindowSpec;
   /** Input field of the time attribute (DESCRIPTOR(ts)): epoch ms. */
   readonly timeIndex: number;
@@ -28,7 +28,7 @@ export class WindowTableFunctionOperator implements StreamOperator<Row, Row> {
   constructor(options: WindowTableFunctionOptions) {
     const { window } = options;
     if (window.type === 'SESSION') {
-      throw new WeirError('the SESSION window table function is only supported with a window aggregation (GROUP BY window_start, window_end)');
+      throw new WeirError('a SESSION window table function needs keyed state: use SessionWindowTableFunctionOperator');
     }
     validateWindowSpec(window);
     this.#window = window;
