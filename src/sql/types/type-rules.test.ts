@@ -21,7 +21,8 @@ test('arithmetic result types follow Flink', () => {
 test('leastRestrictive finds the common type of branches', () => {
   assert.equal(f(leastRestrictive([Types.INT(false), Types.BIGINT(false)])), 'BIGINT NOT NULL');
   assert.equal(f(leastRestrictive([Types.INT(false), Types.DECIMAL(5, 2, false)])), 'DECIMAL(12, 2) NOT NULL');
-  assert.equal(f(leastRestrictive([Types.CHAR(3, false), Types.CHAR(5, false)])), 'CHAR(5) NOT NULL');
+  assert.equal(f(leastRestrictive([Types.CHAR(3, false), Types.CHAR(5, false)])), 'VARCHAR(5) NOT NULL');
+  assert.equal(f(leastRestrictive([Types.CHAR(3, false), Types.CHAR(3)])), 'CHAR(3)');
   assert.equal(f(leastRestrictive([Types.CHAR(3, false), Types.VARCHAR(2, false)])), 'VARCHAR(3) NOT NULL');
   assert.equal(f(leastRestrictive([Types.INT(false), Types.NULL()])), 'INT');
   assert.equal(f(leastRestrictive([Types.DATE(), Types.TIMESTAMP(3)])), 'TIMESTAMP(3)');

@@ -42,13 +42,15 @@ export function leastRestrictive(types: readonly LogicalType[]): LogicalType | u
   const first = ts[0]!;
   const all = (p: (t: LogicalType) => boolean): boolean => ts.every(p);
   if (all(isNumeric)) return withNullability(commonNumeric(ts), nullable);
+  // CHAR of different lengths becomes VARCHAR rather than padding the shorter values
+  // (Flink's type system converts ragged union types to varying).
   if (all(isCharacter)) {
     const len = Math.max(...ts.map((t) => t.length ?? 1));
-    return all((t) => t.root === 'CHAR') ? Types.CHAR(len, nullable) : Types.VARCHAR(len, nullable);
+    return all((t) => t.root === 'CHAR' && t.length === len) ? Types.CHAR(len, nullable) : Types.VARCHAR(len, nullable);
   }
   if (all(isBinary)) {
     const len = Math.max(...ts.map((t) => t.length ?? 1));
-    return all((t) => t.root === 'BINARY') ? Types.BINARY(len, nullable) : Types.VARBINARY(len, nullable);
+    return all((t) => t.root === 'BINARY' && t.length === len) ? Types.BINARY(len, nullable) : Types.VARBINARY(len, nullable);
   }
   if (all((t) => t.root === 'DATE' || t.root === 'TIMESTAMP') && ts.some((t) => t.root === 'TIMESTAMP')) {
     return Types.TIMESTAMP(maxPrecision(ts.filter((t) => t.root === 'TIMESTAMP')), nullable);

@@ -34,3 +34,9 @@ test('COALESCE, NULLIF, IF, IFNULL', () => {
   assert.equal(evaluate(fn('IFNULL', a, int(9)), [null]), 9);
   assert.equal(evaluate(fn('COALESCE', lit(null, Types.BIGINT()), int(1))), 1);
 });
+
+test('CHAR branches of different lengths become VARCHAR without padding', () => {
+  const c = fn('CASE', col(0, Types.BOOLEAN()), lit('yes', Types.CHAR(3)), lit('no', Types.CHAR(2)));
+  assert.equal(formatType(c.type), 'VARCHAR(3) NOT NULL');
+  assert.equal(evaluate(c, [false]), 'no');
+});
