@@ -10,7 +10,15 @@ import type { StreamExecutionEnvironment } from '../../api/stream-execution-envi
 import type { Expr, InsertStatement, Query, QueryStatement, StatementSet } from '../ast/ast.ts';
 import type { CatalogReader } from '../catalog/catalog-objects.ts';
 import type { ChangelogMode } from '../connectors/table-connector.ts';
-import { TableError } from '../sql-errors.ts';
+import { INSERT_ONLY } from '../connectors/table-connector.ts';
+import { ExecContext } from '../exec/exec-context.ts';
+import { materializeForBatch } from '../exec/sinks.ts';
+import { translatePlan } from '../exec/translate.ts';
+import { bindExpr } from './binder/bind-expr.ts';
+import { Scope } from './binder/scope.ts';
+import { explainPlans } from './explain.ts';
+import { changelogKinds, type PhysNode } from './physical/phys-node.ts';
+import { binderContext, bindRoot, exprContext, planInsert, planQuery } from './plan-statement.ts';
 
 export interface PlannerContext {
   readonly catalog: CatalogReader;
@@ -29,26 +37,52 @@ export interface TranslatedQuery {
 }
 
 /** Validates a query (names, types); returns its result schema. Used by CREATE VIEW and DESCRIBE. */
-export function validateQuery(_query: Query, _ctx: PlannerContext): RowType {
-  throw new TableError('validateQuery: not implemented');
+export function validateQuery(query: Query, ctx: PlannerContext): RowType {
+  return bindRoot(query, ctx).rowType;
 }
 
 /** The type of an expression over named columns (computed columns and WATERMARK expressions of CREATE TABLE). */
-export function typeOfExpression(_expr: Expr, _columns: RowType, _ctx: PlannerContext): LogicalType {
-  throw new TableError('typeOfExpression: not implemented');
+export function typeOfExpression(expr: Expr, columns: RowType, ctx: PlannerContext): LogicalType {
+  return bindExpr(expr, { ctx: binderContext(ctx), scope: Scope.of(columns.names, columns.types), clause: 'a column expression' }).type;
 }
 
 /** `EXPLAIN`: the abstract syntax tree, optimized physical plan with the changelog mode of each node, and the execution plan. */
-export async function explain(_stmt: QueryStatement | InsertStatement | StatementSet, _ctx: PlannerContext, _details: readonly string[]): Promise<string> {
-  throw new TableError('explain: not implemented');
+export async function explain(stmt: QueryStatement | InsertStatement | StatementSet, ctx: PlannerContext, _details: readonly string[]): Promise<string> {
+  const plans = stmt.kind === 'QueryStatement' ? [await planQuery(stmt.query, ctx)]
+    : stmt.kind === 'InsertStatement' ? [await planInsert(stmt, ctx)]
+      : await Promise.all(stmt.inserts.map((i) => planInsert(i, ctx)));
+  return explainPlans(plans);
 }
 
 /** Adds the query's operators to `env` and returns the resulting stream. */
-export async function translateQuery(_query: Query, _ctx: PlannerContext, _env: StreamExecutionEnvironment): Promise<TranslatedQuery> {
-  throw new TableError('translateQuery: not implemented');
+export async function translateQuery(query: Query, ctx: PlannerContext, env: StreamExecutionEnvironment): Promise<TranslatedQuery> {
+  const plan = await planQuery(query, ctx);
+  const exec = new ExecContext(env, ctx.config, exprContext(ctx), ctx.mode, `sql-q${env.graph.nodes.length}`);
+  const root = plan.physical;
+  const stream = materializeForBatch(root, translatePlan(root, exec)!, exec);
+  const updating = root.changelog!.modify.has('U') || root.changelog!.modify.has('D');
+  const changelogMode: ChangelogMode = ctx.mode === 'BATCH' || !updating ? INSERT_ONLY : { kinds: changelogKinds(root.changelog!) };
+  return { stream, schema: plan.logical.rowType, changelogMode, uniqueKey: uniqueKeyOf(root) };
 }
 
 /** Adds the operators of one or more INSERTs (a statement set is one job) and their sinks to `env`. */
-export async function translateInserts(_inserts: readonly InsertStatement[], _ctx: PlannerContext, _env: StreamExecutionEnvironment): Promise<void> {
-  throw new TableError('translateInserts: not implemented');
+export async function translateInserts(inserts: readonly InsertStatement[], ctx: PlannerContext, env: StreamExecutionEnvironment): Promise<void> {
+  const plans = [];
+  for (const i of inserts) plans.push(await planInsert(i, ctx));
+  plans.forEach((plan, i) => {
+    const exec = new ExecContext(env, ctx.config, exprContext(ctx), ctx.mode, `sql-i${i}`);
+    translatePlan(plan.physical, exec);
+  });
+}
+
+/** Group keys of a final aggregate (through renaming Calcs): the columns that identify a result row. */
+function uniqueKeyOf(n: PhysNode): number[] | undefined {
+  if (n.kind === 'GroupAggregate') return n.groupKey.map((_, i) => i);
+  if (n.kind === 'Calc' && !n.condition) {
+    const inner = uniqueKeyOf(n.inputs[0]!);
+    if (!inner) return undefined;
+    const out = inner.map((k) => n.exprs.findIndex((e) => e.kind === 'input' && e.index === k));
+    return out.every((k) => k >= 0) ? out : undefined;
+  }
+  return undefined;
 }

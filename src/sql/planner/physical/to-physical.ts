@@ -1,0 +1,292 @@
+// Logical -> physical plan: merges projections and filters into Calc nodes (with constant folding
+// and projection push-down into sources), pushes watermarks into sources, picks the physical
+// operator for each aggregate, join and rank, and adds the exchanges keyed operators need.
+import { withoutTimeAttribute, type LogicalType, type RowType } from '../../../core/types/logical-type.ts';
+import { evaluateConstant, isConstant } from '../../expr/compile.ts';
+import type { ExprContext } from '../../expr/expr-context.ts';
+import { SqlValidationError, TableError } from '../../sql-errors.ts';
+import type { AggregateRel, JoinRel, RelNode, TableScanRel, WatermarkRel } from '../logical/rel.ts';
+import { literal, type Rex } from '../rex.ts';
+import { andAll, conjunctions, formatRex, inputRefsOf, isNonDeterministic, isTrueLiteral, substitute } from '../rex-util.ts';
+import { planJoin } from './plan-join.ts';
+import type { PhysNode, PushedWatermark } from './phys-node.ts';
+
+export interface PhysicalContext {
+  readonly mode: 'STREAMING' | 'BATCH';
+  readonly exprCtx: ExprContext;
+  readonly miniBatchMs?: number;
+}
+
+interface CalcParts {
+  readonly input: RelNode;
+  readonly exprs: readonly Rex[];
+  readonly condition?: Rex;
+}
+
+export class PhysicalPlanner {
+  readonly ctx: PhysicalContext;
+  readonly #watermarks = new Map<TableScanRel, PushedWatermark>();
+
+  constructor(ctx: PhysicalContext) {
+    this.ctx = ctx;
+  }
+
+  convert(rel: RelNode): PhysNode {
+    switch (rel.kind) {
+      case 'Project': case 'Filter': case 'WatermarkAssigner': {
+        if (rel.kind === 'WatermarkAssigner' && !this.#pushable(rel)) {
+          const input = this.convert(rel.input);
+          return { kind: 'WatermarkAssigner', inputs: [input], rowType: rel.rowType, rowtimeIndex: rel.rowtimeIndex, watermark: rel.watermark };
+        }
+        const c = this.#collectCalc(rel);
+        if (c.input.kind === 'Aggregate' && !c.condition) return this.#aggregateWithNames(c.input, c.exprs, rel.rowType);
+        const input = c.input.kind === 'TableScan' ? this.#scan(c.input, c) : this.convert(c.input);
+        return this.calc(input, c.exprs, c.condition, rel.rowType);
+      }
+      case 'TableScan': return this.#scan(rel, undefined);
+      case 'DataStreamScan': return { kind: 'DataStreamScan', inputs: [], rowType: rel.rowType, table: rel.table };
+      case 'Values': return { kind: 'Values', inputs: [], rowType: rel.rowType, rows: rel.rows };
+      case 'Aggregate': return this.#aggregate(rel, rel.rowType.names);
+      case 'Join': return planJoin(this, rel as JoinRel);
+      case 'Union': return { kind: 'Union', inputs: rel.inputs.map((i) => this.convert(i)), rowType: rel.rowType };
+      case 'WindowTVF': {
+        const input = this.convert(rel.input);
+        return { kind: 'WindowTableFunction', inputs: [input], rowType: rel.rowType, window: rel.window, timeIndex: rel.timeIndex };
+      }
+      case 'Over': {
+        const input = this.exchange(this.convert(rel.input), rel.window.partitionKeys);
+        if (this.ctx.mode === 'STREAMING') {
+          const o = rel.window.orderKeys[0];
+          const t = o ? rel.input.rowType.types[o.index] : undefined;
+          if (!t?.timeAttribute || o!.direction !== 'ASC' || rel.window.orderKeys.length !== 1) {
+            throw new TableError('OVER windows\' ordering in stream mode must be defined on a time attribute.');
+          }
+        }
+        return { kind: 'OverAggregate', inputs: [input], rowType: rel.rowType, window: rel.window };
+      }
+      case 'Rank': {
+        const input = this.exchange(this.convert(rel.input), rel.partitionKeys);
+        const o = rel.orderKeys;
+        const t = o.length === 1 ? rel.input.rowType.types[o[0]!.index] : undefined;
+        if (this.ctx.mode === 'STREAMING' && rel.rankStart === 1 && rel.rankEnd === 1 && t?.timeAttribute) {
+          const keepLast = o[0]!.direction === 'DESC';
+          const rowType = { names: rel.rowType.names.slice(0, -1), types: rel.rowType.types.slice(0, -1) };
+          const dedup: PhysNode = { kind: 'Deduplicate', inputs: [input], rowType, partitionKeys: rel.partitionKeys, keepLastRow: keepLast, isRowtime: t.timeAttribute === 'ROWTIME', orderIndex: o[0]!.index };
+          // rn is always 1: append it for the projections above.
+          const w = rowType.types.length;
+          const exprs: Rex[] = [...rowType.types.map((type, i) => ({ kind: 'input' as const, index: i, type })), literal(1, rel.rowType.types[w]!)];
+          return this.calc(dedup, exprs, undefined, rel.rowType);
+        }
+        return { kind: 'Rank', inputs: [input], rowType: rel.rowType, partitionKeys: rel.partitionKeys, orderKeys: rel.orderKeys, rankStart: rel.rankStart, rankEnd: rel.rankEnd, outputRankNumber: rel.outputRankNumber };
+      }
+      case 'Sort': return this.#sort(rel);
+      case 'Correlate': {
+        const input = this.convert(rel.input);
+        return { kind: 'Correlate', inputs: [input], rowType: rel.rowType, fn: rel.fn, fnName: rel.fnName, args: rel.args, joinType: rel.joinType, fnWidth: rel.fnTypes.length };
+      }
+    }
+  }
+
+  #sort(rel: Extract<RelNode, { kind: 'Sort' }>): PhysNode {
+    const input = this.convert(rel.input);
+    if (this.ctx.mode === 'BATCH') {
+      const kind = rel.keys.length === 0 ? 'Limit' : rel.fetch === undefined ? 'Sort' : 'SortLimit';
+      return { kind, inputs: [this.single(input)], rowType: rel.rowType, keys: rel.keys, offset: rel.offset, fetch: rel.fetch };
+    }
+    if (rel.fetch === undefined) {
+      const first = rel.keys[0];
+      const t = first ? rel.input.rowType.types[first.index] : undefined;
+      if (!t?.timeAttribute || first!.direction !== 'ASC' || rel.offset > 0) {
+        throw new TableError('Sort on a non-time-attribute field is not supported.');
+      }
+      return { kind: 'TemporalSort', inputs: [this.single(input)], rowType: rel.rowType, keys: rel.keys };
+    }
+    return { kind: rel.keys.length ? 'SortLimit' : 'Limit', inputs: [this.single(input)], rowType: rel.rowType, keys: rel.keys, offset: rel.offset, fetch: rel.fetch };
+  }
+
+  /** A Calc, or the input itself when the Calc would be an identity. */
+  calc(input: PhysNode, exprs: readonly Rex[], condition: Rex | undefined, rowType: RowType): PhysNode {
+    const folded = exprs.map((e) => this.fold(e));
+    let cond = condition ? this.fold(condition) : undefined;
+    if (cond && isTrueLiteral(cond)) cond = undefined;
+    const width = input.rowType.types.length;
+    const identity = !cond && folded.length === width && folded.every((e, i) => e.kind === 'input' && e.index === i);
+    if (identity) return { ...input, rowType } as PhysNode;
+    return { kind: 'Calc', inputs: [input], rowType, exprs: folded, condition: cond };
+  }
+
+  /** Evaluates constant sub-expressions once at planning time. */
+  fold(rex: Rex): Rex {
+    if (rex.kind !== 'call') return rex;
+    if (rex.operands.length && isConstant(rex) && !isNonDeterministic(rex)) {
+      try {
+        return literal(evaluateConstant(rex, this.ctx.exprCtx), rex.type);
+      } catch {
+        return rex;
+      }
+    }
+    const operands = rex.operands.map((o) => this.fold(o));
+    return operands.every((o, i) => o === rex.operands[i]) ? rex : { ...rex, operands };
+  }
+
+  exchange(input: PhysNode, keys: readonly number[]): PhysNode {
+    if (keys.length === 0) return this.single(input);
+    const keyRefs: Rex[] = keys.map((index) => ({ kind: 'input', index, type: input.rowType.types[index]! }));
+    return { kind: 'Exchange', inputs: [input], rowType: input.rowType, distribution: 'hash', keys: keyRefs };
+  }
+
+  single(input: PhysNode): PhysNode {
+    return { kind: 'Exchange', inputs: [input], rowType: input.rowType, distribution: 'single', keys: [] };
+  }
+
+  /** Merges a chain of Project / Filter (and pushed watermark assigners) into one projection and condition. */
+  #collectCalc(rel: RelNode): CalcParts {
+    switch (rel.kind) {
+      case 'Project': {
+        const c = this.#collectCalc(rel.input);
+        return { input: c.input, exprs: rel.exprs.map((e) => substitute(e, c.exprs)), condition: c.condition };
+      }
+      case 'Filter': {
+        const c = this.#collectCalc(rel.input);
+        const cond = substitute(rel.condition, c.exprs);
+        return { input: c.input, exprs: c.exprs, condition: c.condition ? andAll([...conjunctions(c.condition), ...conjunctions(cond)]) : cond };
+      }
+      case 'WatermarkAssigner':
+        if (this.#pushable(rel)) {
+          this.#pushWatermark(rel);
+          return this.#collectCalc(rel.input);
+        }
+        return identity(rel);
+      default:
+        return identity(rel);
+    }
+  }
+
+  #pushable(rel: WatermarkRel): boolean {
+    return rel.input.kind === 'TableScan' || (rel.input.kind === 'Project' && rel.input.input.kind === 'TableScan');
+  }
+
+  #pushWatermark(rel: WatermarkRel): void {
+    const scan = (rel.input.kind === 'TableScan' ? rel.input : (rel.input as Extract<RelNode, { kind: 'Project' }>).input) as TableScanRel;
+    const exprs = rel.input.kind === 'Project' ? rel.input.exprs : rel.rowType.types.map((type, index) => ({ kind: 'input' as const, index, type }));
+    const names = rel.rowType.names;
+    this.#watermarks.set(scan, {
+      rowtime: exprs[rel.rowtimeIndex]!,
+      watermark: substitute(rel.watermark, exprs),
+      rowtimeName: names[rel.rowtimeIndex]!,
+      display: formatRex(rel.watermark, names),
+    });
+  }
+
+  #scan(scan: TableScanRel, calc: CalcParts | undefined): PhysNode {
+    const physicalWidth = scan.table.columns.filter((c) => c.kind === 'physical').length;
+    const wm = this.#watermarks.get(scan);
+    let projectedFields: number[] | undefined;
+    if (calc) {
+      const used = new Set<number>();
+      for (const e of calc.exprs) inputRefsOf(e, used);
+      if (calc.condition) inputRefsOf(calc.condition, used);
+      if (wm) {
+        inputRefsOf(wm.rowtime, used);
+        inputRefsOf(wm.watermark, used);
+      }
+      projectedFields = [...used].filter((i) => i < physicalWidth).sort((a, b) => a - b);
+      if (projectedFields.length === physicalWidth) projectedFields = undefined;
+    }
+    return { kind: 'TableSourceScan', inputs: [], rowType: scan.rowType, path: scan.path, table: scan.table, options: scan.options, metadataKeys: scan.metadataKeys, projectedFields, watermark: wm, physicalWidth };
+  }
+
+  /** Project(Aggregate) where the projection only renames/reorders: name the aggregates after their aliases, as Flink prints them. */
+  #aggregateWithNames(agg: AggregateRel, exprs: readonly Rex[], rowType: RowType): PhysNode {
+    const names = [...agg.rowType.names];
+    exprs.forEach((e, i) => {
+      if (e.kind === 'input' && e.index >= agg.groupKey.length) names[e.index] = rowType.names[i]!;
+    });
+    const node = this.#aggregate(agg, names);
+    return this.calc(node, exprs, undefined, rowType);
+  }
+
+  #aggregate(agg: AggregateRel, names: readonly string[]): PhysNode {
+    const g = agg.groupKey.length;
+    const calls = agg.calls.map((c, i) => ({ ...c, alias: names[g + i] ?? c.alias }));
+    const window = this.#windowAggregate(agg, calls, names);
+    if (window) return window;
+    const input = this.exchange(this.convert(agg.input), agg.groupKey);
+    const rowType: RowType = { names, types: agg.rowType.types };
+    return { kind: 'GroupAggregate', inputs: [input], rowType, groupKey: agg.groupKey, calls };
+  }
+
+  /** Aggregate over a window TVF grouped by window_start and window_end: a WindowAggregate. */
+  #windowAggregate(agg: AggregateRel, aggCalls: AggregateRel['calls'], names: readonly string[]): PhysNode | undefined {
+    let calls = aggCalls;
+    const c = this.#collectCalc(agg.input);
+    if (c.input.kind !== 'WindowTVF') return undefined;
+    const tvf = c.input;
+    const w = tvf.input.rowType.types.length;
+    const windowCol = (i: number): number | undefined => {
+      const e = c.exprs[i]!;
+      return e.kind === 'input' && e.index >= w ? e.index - w : undefined;
+    };
+    const keyWin = agg.groupKey.map(windowCol);
+    if (!keyWin.includes(0) || !keyWin.includes(1)) return undefined;
+    // Every other use of the window columns (in aggregate arguments or non-key columns) is not supported.
+    const groupFields = agg.groupKey.filter((_, i) => keyWin[i] === undefined);
+    const usedByWindow = new Set(agg.groupKey.filter((_, i) => keyWin[i] !== undefined));
+    c.exprs.forEach((e, i) => {
+      if (usedByWindow.has(i)) return;
+      for (const r of inputRefsOf(e)) {
+        if (r >= w) throw new SqlValidationError(`window_start, window_end and window_time can only be used as GROUP BY keys of a window aggregation`);
+      }
+    });
+    // Input of the window aggregate: the group keys and aggregate arguments, then the time column,
+    // computed in one Calc merged with the projections and filters below the window TVF.
+    const timeType = tvf.input.rowType.types[tvf.timeIndex]!;
+    const needed = [...new Set([...groupFields, ...calls.flatMap((x) => [...x.args, ...(x.filterArg !== undefined ? [x.filterArg] : [])])])];
+    const pos = new Map(needed.map((p, k) => [p, k]));
+    const inner = this.#collectCalc(tvf.input);
+    const exprs: Rex[] = needed.map((p) => substitute(c.exprs[p]!, inner.exprs));
+    const timeIndex = exprs.length;
+    exprs.push(inner.exprs[tvf.timeIndex]!);
+    const conds = [...(inner.condition ? [inner.condition] : []), ...(c.condition ? [substitute(substituteWindow(c.condition, w), inner.exprs)] : [])];
+    const calcType: RowType = {
+      names: [...needed.map((p) => agg.input.rowType.names[p]!), tvf.input.rowType.names[tvf.timeIndex]!],
+      types: [...exprs.slice(0, -1).map((e) => e.type), timeType],
+    };
+    const calcParts = { input: inner.input, exprs, condition: conds.length ? andAll(conds) : undefined };
+    const below = inner.input.kind === 'TableScan' ? this.#scan(inner.input, calcParts) : this.convert(inner.input);
+    const pre = this.calc(below, exprs, calcParts.condition, calcType);
+    calls = calls.map((x) => ({ ...x, args: x.args.map((a) => pos.get(a)!), filterArg: x.filterArg === undefined ? undefined : pos.get(x.filterArg) }));
+    const groupIn = groupFields.map((k) => pos.get(k)!);
+    const emitWindowTime = keyWin.includes(2);
+    const keyed = this.exchange(pre, groupIn);
+    const outNames = [...groupFields.map((k) => names[agg.groupKey.indexOf(k)]!), ...calls.map((x) => x.alias), 'window_start', 'window_end', ...(emitWindowTime ? ['window_time'] : [])];
+    const tvfTypes = tvf.rowType.types;
+    const outTypes: LogicalType[] = [
+      ...groupFields.map((k) => withoutTimeAttribute(agg.rowType.types[agg.groupKey.indexOf(k)]!)),
+      ...calls.map((x) => x.type), tvfTypes[w]!, tvfTypes[w + 1]!, ...(emitWindowTime ? [tvfTypes[w + 2]!] : []),
+    ];
+    const node: PhysNode = {
+      kind: 'WindowAggregate', inputs: [keyed], rowType: { names: outNames, types: outTypes }, window: tvf.window, timeIndex,
+      isEventTime: timeType.timeAttribute === 'ROWTIME', groupKey: groupIn, calls, emitWindowTime,
+    };
+    // Back to the aggregate's layout: group keys in GROUP BY order, then the aggregates.
+    const gf = groupFields.length;
+    const back: Rex[] = agg.groupKey.map((k, i) => {
+      const wc = keyWin[i];
+      const index = wc === undefined ? groupFields.indexOf(k) : gf + calls.length + wc;
+      return { kind: 'input', index, type: outTypes[index]! };
+    });
+    calls.forEach((x, i) => back.push({ kind: 'input', index: gf + i, type: x.type }));
+    return this.calc(node, back, undefined, { names, types: agg.rowType.types.map((t, i) => (i < agg.groupKey.length && keyWin[i] === 2 ? t : withoutTimeAttribute(t))) });
+  }
+}
+
+/** A filter between a window TVF and its aggregate may not read the window columns. */
+function substituteWindow(cond: Rex, w: number): Rex {
+  for (const r of inputRefsOf(cond)) if (r >= w) throw new SqlValidationError('Filters on window_start, window_end or window_time before a window aggregation are not supported');
+  return cond;
+}
+
+function identity(rel: RelNode): CalcParts {
+  return { input: rel, exprs: rel.rowType.types.map((type, index) => ({ kind: 'input', index, type: type as LogicalType })) };
+}
