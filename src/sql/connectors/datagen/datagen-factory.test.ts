@@ -114,6 +114,8 @@ test('options are validated: unknown keys, bad kinds, sequences without bounds',
     /Missing required option 'fields\.id\.end'/);
   await assert.rejects(async () => datagenFactory.createSource!(sourceContext(type, { connector: 'datagen', 'fields.id.kind': 'sequence', 'fields.id.start': '1', 'fields.id.end': '3000000000' })),
     /does not fit INT/);
+  await assert.rejects(async () => datagenFactory.createSource!(sourceContext(type, { connector: 'datagen', 'fields.idd.kind': 'random' })),
+    /Option 'fields\.idd\.kind' of table 'default_catalog\.default_database\.t' names no column 'idd'; the columns are: id/);
   await assert.rejects(async () => datagenFactory.createSource!(sourceContext(type, { connector: 'datagen', 'rows-per-second': 'fast' })),
     /Invalid value for option 'rows-per-second' of table 'default_catalog\.default_database\.t': 'fast'/);
 });

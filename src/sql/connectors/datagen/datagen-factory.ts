@@ -2,6 +2,7 @@
 // unbounded or bounded by 'number-of-rows' or by the shortest sequence, throttled to 'rows-per-second'
 // over all subtasks. Rows are produced in batches by the index-range source, whose checkpointed
 // position is the next row index: a restore continues every sequence exactly where it stopped.
+import { ConfigError } from '../../../core/errors.ts';
 import type { Row } from '../../../core/row.ts';
 import { IndexRangeSource } from '../../../api/sources/index-range-source.ts';
 import { timeZone } from '../../types/datetime.ts';
@@ -34,6 +35,10 @@ export const datagenFactory: TableConnectorFactory = {
     const numberOfRows = options.int('number-of-rows');
     const scanParallelism = options.int('scan.parallelism');
     const { names, types } = ctx.physicalType;
+    for (const key of Object.keys(ctx.options)) {
+      const m = /^fields\.(.+)\.[a-z-]+$/.exec(key);
+      if (m && !names.includes(m[1]!)) throw new ConfigError(key, `Option '${key}' of ${tableName(ctx.path)} names no column '${m[1]}'; the columns are: ${names.join(', ')}`);
+    }
     const zoneId = String(ctx.config.getRaw('table.local-time-zone') ?? 'default');
     const zone = timeZone(zoneId === 'default' ? Intl.DateTimeFormat().resolvedOptions().timeZone : zoneId);
     const zoneOffset = (instant: number) => zone.offsetAt(instant);
