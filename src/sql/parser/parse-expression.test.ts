@@ -65,6 +65,12 @@ describe('operator precedence', () => {
     it(`${sql}  ->  ${expected}`, () => assert.equal(shape(expr(sql)), expected));
   }
 
+  it('a parenthesised subquery inside parentheses is still an expression', () => {
+    assert.equal(formatExpr(expr('((SELECT MAX(a) FROM t) + 1) * 2')), '((SELECT MAX(a) FROM t) + 1) * 2');
+    assert.equal(formatExpr(expr('x IN ((SELECT 1), 2)')), 'x IN ((SELECT 1), 2)');
+    assert.equal(expr('x IN ((SELECT 1) UNION (SELECT 2))').kind, 'InSubqueryExpr');
+  });
+
   it('IS [NOT] DISTINCT FROM is a binary operator', () => {
     assert.equal(shape(expr('a IS NOT DISTINCT FROM b + 1')), '(a IS NOT DISTINCT FROM (b + 1))');
     assert.equal(shape(expr('a IS DISTINCT FROM b')), '(a IS DISTINCT FROM b)');

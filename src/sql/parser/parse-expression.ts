@@ -1,7 +1,7 @@
 // Parses expressions by precedence climbing: OR < AND < NOT < comparison/IS/LIKE/BETWEEN/IN < || <
 // + - < * / % < unary sign < postfix ([], .field) < primaries (literals, names, calls, CASE, ...).
 import type {
-  Expr, FrameBound, FunctionCall, Ident, OrderItem, QualifiedName, WindowFrame, WindowSpec,
+  Expr, FrameBound, FunctionCall, Ident, OrderItem, QualifiedName, Query, WindowFrame, WindowSpec,
 } from '../ast/ast.ts';
 import { SqlParseError } from '../sql-errors.ts';
 import { parseIntervalQualifier, parseType } from './parse-data-type.ts';
@@ -130,11 +130,8 @@ function parsePredicate(c: TokenCursor, operand: Expr, negated: boolean): Expr {
   }
   // IN
   c.expectOp('(');
-  if (startsQuery(c)) {
-    const query = parseQuery(c);
-    c.expectOp(')');
-    return { kind: 'InSubqueryExpr', pos, operand, query, negated };
-  }
+  const query = parseSubqueryInParens(c);
+  if (query) return { kind: 'InSubqueryExpr', pos, operand, query, negated };
   const list = parseExprList(c);
   c.expectOp(')');
   return { kind: 'InListExpr', pos, operand, list, negated };
@@ -191,24 +188,37 @@ function parsePrimary(c: TokenCursor): Expr {
   }
 }
 
+/**
+ * After an opening `(`: the query and its closing `)` when the tokens start a query, else undefined
+ * (nothing consumed). `((SELECT ...) + 1)` also starts like a query, so a query that starts with `(`
+ * and fails is read again as an expression.
+ */
+function parseSubqueryInParens(c: TokenCursor): Query | undefined {
+  if (!startsQuery(c)) return undefined;
+  if (!c.isOp('(')) {
+    const query = parseQuery(c);
+    c.expectOp(')');
+    return query;
+  }
+  const mark = c.index;
+  const params = c.paramCount;
+  try {
+    const query = parseQuery(c);
+    c.expectOp(')');
+    return query;
+  } catch (e) {
+    if (!(e instanceof SqlParseError)) throw e;
+    c.index = mark;
+    c.paramCount = params;
+    return undefined;
+  }
+}
+
 function parseParenthesized(c: TokenCursor): Expr {
   const open = c.next();
   const pos = c.pos(open);
-  if (startsQuery(c)) {
-    // `((SELECT ...) + 1)` also starts like a query: retry as an expression when the query reading fails.
-    const mark = c.index;
-    const params = c.paramCount;
-    try {
-      const query = parseQuery(c);
-      c.expectOp(')');
-      return { kind: 'ScalarSubquery', pos, query };
-    } catch (e) {
-      const first = c.tokens[mark]!;
-      if (!(e instanceof SqlParseError) || first.type !== 'op' || first.value !== '(') throw e;
-      c.index = mark;
-      c.paramCount = params;
-    }
-  }
+  const query = parseSubqueryInParens(c);
+  if (query) return { kind: 'ScalarSubquery', pos, query };
   const values = parseExprList(c);
   c.expectOp(')');
   return values.length === 1 ? values[0]! : { kind: 'RowConstructor', pos, values, explicit: false };

@@ -26,6 +26,10 @@ describe('splitStatements', () => {
     assert.deepEqual(splitStatements('-- header\n  SELECT 1;'), [{ text: 'SELECT 1', line: 2, column: 3, complete: true }]);
   });
 
+  it('treats no-break spaces as whitespace', () => {
+    assert.deepEqual(splitStatements('SELECT 1\u00a0;\u00a0\u00a0'), [{ text: 'SELECT 1', line: 1, column: 1, complete: true }]);
+  });
+
   it('marks an unterminated trailing piece incomplete', () => {
     assert.deepEqual(splitStatements('SELECT 1;\nSELECT *\nFROM t'), [
       { text: 'SELECT 1', line: 1, column: 1, complete: true },

@@ -1,6 +1,7 @@
 // Splits a script or client input into statements at top-level `;`, ignoring `;` inside strings,
 // back-quoted names and comments, and keeping a statement set (`BEGIN STATEMENT SET; ... END;`,
 // `EXECUTE STATEMENT SET BEGIN ...; END;`) together as one statement.
+import { isSpace } from './tokenizer.ts';
 
 export interface StatementPiece {
   /** The statement without its terminating `;` and without surrounding whitespace. */
@@ -49,7 +50,7 @@ export function splitStatements(script: string): StatementPiece[] {
     return head === 'BEGIN STATEMENT SET' || head === 'EXECUTE STATEMENT SET';
   };
   const finish = (end: number, complete: boolean): void => {
-    if (start >= 0) pieces.push({ text: script.slice(start, end).trimEnd(), line: startLine, column: startColumn, complete });
+    if (start >= 0) pieces.push({ text: trimEnd(script.slice(start, end)), line: startLine, column: startColumn, complete });
     start = -1;
     words = [];
   };
@@ -107,7 +108,7 @@ export function splitStatements(script: string): StatementPiece[] {
       advance(i + 1);
       continue;
     }
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f') {
+    if (isSpace(ch)) {
       advance(i + 1);
       continue;
     }
@@ -124,4 +125,10 @@ export function splitStatements(script: string): StatementPiece[] {
   }
   finish(n, false);
   return pieces;
+}
+
+function trimEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }

@@ -121,10 +121,10 @@ export class TokenCursor {
 
   /** Runs `parse` one nesting level deeper. */
   nested<T>(parse: () => T): T {
-    if (++this.depth > MAX_NESTING) {
-      this.depth = 0;
+    if (this.depth >= MAX_NESTING) {
       throw new SqlParseError(this.pos(), `the statement is nested too deeply (more than ${MAX_NESTING} levels)`);
     }
+    this.depth++;
     try {
       return parse();
     } finally {

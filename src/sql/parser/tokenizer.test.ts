@@ -50,6 +50,11 @@ describe('tokenize', () => {
     assert.deepEqual([tokens.at(-1)!.line, tokens.at(-1)!.column], [1, 9]);
   });
 
+  it('treats no-break spaces and a byte-order mark (SQL pasted from web pages) as whitespace', () => {
+    assert.deepEqual(kinds('\ufeffSELECT\u00a0a,\u202fb'), ['word:SELECT', 'word:A', 'op:,', 'word:B', 'eof:']);
+    assert.deepEqual(kinds('日付'), ['word:日付', 'eof:']);
+  });
+
   it('shifts positions by an origin', () => {
     const tokens = tokenize('a\n b', { line: 10, column: 5 });
     assert.deepEqual(tokens.slice(0, 2).map((t) => [t.line, t.column]), [[10, 5], [11, 2]]);

@@ -38,8 +38,14 @@ export interface Origin {
 
 const OPERATORS = ['<>', '<=', '>=', '!=', '||', '=>', '(', ')', ',', ';', '.', '[', ']', '+', '-', '*', '/', '%', '=', '<', '>', ':', '{', '}'];
 
+/** Whitespace, including the no-break spaces and byte-order mark that SQL copied from web pages carries. */
+export function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\u00a0' || ch === '\ufeff'
+    || ch === '\u2028' || ch === '\u2029' || ch === '\u202f';
+}
+
 function isIdentStart(ch: string): boolean {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '_' || ch > '\u007f';
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '_' || (ch > '\u007f' && !isSpace(ch));
 }
 
 function isIdentPart(ch: string): boolean {
@@ -98,7 +104,7 @@ export function tokenize(sql: string, origin: Origin = { line: 1, column: 1 }): 
     const startLine = line;
     const startColumn = column;
     const start = i;
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f') {
+    if (isSpace(ch)) {
       advanceTo(i + 1);
       continue;
     }
