@@ -1,4 +1,5 @@
 // Values as text and back, as Flink's CAST(x AS STRING) and CAST(string AS type) do it.
+import { WeirError } from '../../core/errors.ts';
 import { formatType, type LogicalType } from '../../core/types/logical-type.ts';
 import { parseInt64 } from './bigint.ts';
 import { decToString, fit, parseDecimal } from './decimal.ts';
@@ -8,7 +9,7 @@ import {
 } from './datetime.ts';
 
 /** A string that CAST cannot turn into the target type. */
-export class CastError extends Error {
+export class CastError extends WeirError {
   override name = 'CastError';
 }
 

@@ -33,3 +33,13 @@ test('CARDINALITY and ELEMENT', () => {
   assert.equal(evaluate(fn('ELEMENT', col(0, Types.ARRAY(Types.INT()))), [[]]), null);
   assert.throws(() => evaluate(fn('ELEMENT', col(0, Types.ARRAY(Types.INT()))), [[1, 2]]), /more than one/);
 });
+
+test('ARRAY_CONTAINS, MAP_KEYS, MAP_VALUES', () => {
+  const arr = col(0, Types.ARRAY(Types.INT()));
+  assert.equal(evaluate(fn('ARRAY_CONTAINS', arr, int(2)), [[1, 2]]), true);
+  assert.equal(evaluate(fn('ARRAY_CONTAINS', arr, int(3)), [[1, null]]), false);
+  assert.equal(evaluate(fn('ARRAY_CONTAINS', arr, int(3)), [null]), null);
+  const map = col(0, Types.MAP(Types.STRING(), Types.INT()));
+  assert.deepEqual(evaluate(fn('MAP_KEYS', map), [new Map([['a', 1], ['b', 2]])]), ['a', 'b']);
+  assert.deepEqual(evaluate(fn('MAP_VALUES', map), [new Map([['a', 1], ['b', 2]])]), [1, 2]);
+});

@@ -3,6 +3,7 @@
 import { Types, withNullability } from '../../../core/types/logical-type.ts';
 import type { Rex } from '../../planner/rex.ts';
 import { leastRestrictive } from '../../types/type-rules.ts';
+import { valuesEqual } from '../../types/value-compare.ts';
 import type { ScalarFunctionDef } from './function-def.ts';
 import { cannotApply, castTo, fitFamily, inFamily, invalid, makeCall } from './signature.ts';
 
@@ -77,8 +78,39 @@ const item: ScalarFunctionDef = {
   },
 };
 
+const arrayContains: ScalarFunctionDef = {
+  names: ['ARRAY_CONTAINS'],
+  resolve(site) {
+    const [a, v] = site.operands;
+    if (site.operands.length !== 2 || a!.type.root !== 'ARRAY' || !leastRestrictive([a!.type.element!, v!.type])) cannotApply(site, ['ARRAY_CONTAINS(<ARRAY>, <ANY>)']);
+    return makeCall(site, 'ARRAY_CONTAINS', [a!, castTo(v!, a!.type.element!)], Types.BOOLEAN(a!.type.nullable));
+  },
+  impl: {
+    kind: 'lenient',
+    make: () => (a: unknown[] | null, v: unknown) => {
+      if (a === null) return null;
+      let sawNull = false;
+      for (const x of a) {
+        if (x === null) sawNull = true;
+        else if (v !== null && valuesEqual(x, v)) return true;
+      }
+      return v === null ? sawNull : false;
+    },
+  },
+};
+
+const mapPart = (name: 'MAP_KEYS' | 'MAP_VALUES'): ScalarFunctionDef => ({
+  names: [name],
+  resolve(site) {
+    const m = site.operands[0];
+    if (site.operands.length !== 1 || m!.type.root !== 'MAP') cannotApply(site, [`${name}(<MAP>)`]);
+    return makeCall(site, name, [m!], Types.ARRAY(name === 'MAP_KEYS' ? m!.type.key! : m!.type.value!, m!.type.nullable));
+  },
+  impl: { kind: 'inline', code: ([m]) => `[...${m}.${name === 'MAP_KEYS' ? 'keys' : 'values'}()]` },
+});
+
 export const COLLECTION_FUNCTIONS: readonly ScalarFunctionDef[] = [
-  arrayCtor, mapCtor, rowCtor, item,
+  arrayCtor, mapCtor, rowCtor, item, arrayContains, mapPart('MAP_KEYS'), mapPart('MAP_VALUES'),
   {
     names: ['CARDINALITY'],
     resolve(site) {

@@ -40,3 +40,10 @@ test('CHAR branches of different lengths become VARCHAR without padding', () => 
   assert.equal(formatType(c.type), 'VARCHAR(3) NOT NULL');
   assert.equal(evaluate(c, [false]), 'no');
 });
+
+test('GREATEST and LEAST over a common type; NULL if any operand is', () => {
+  assert.equal(evaluate(fn('GREATEST', int(1), int(5), int(3))), 5);
+  assert.equal(evaluate(fn('LEAST', str('b'), str('a'))), 'a');
+  assert.equal(evaluate(fn('GREATEST', int(1), dec('1.5'))), 15n);
+  assert.equal(evaluate(fn('GREATEST', int(1), nul())), null);
+});

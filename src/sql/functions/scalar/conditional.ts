@@ -3,6 +3,7 @@
 import { Types, withNullability, type LogicalType } from '../../../core/types/logical-type.ts';
 import { literal, type Rex, type RexCall } from '../../planner/rex.ts';
 import { leastRestrictive } from '../../types/type-rules.ts';
+import { compareValues } from '../../types/value-compare.ts';
 import type { CallSite, ScalarFunctionDef } from './function-def.ts';
 import { cannotApply, castTo, invalid, makeCall } from './signature.ts';
 import { COMPARISON_FUNCTIONS } from './comparison.ts';
@@ -111,4 +112,26 @@ const ifnull: ScalarFunctionDef = {
   impl: coalesce.impl,
 };
 
-export const CONDITIONAL_FUNCTIONS: readonly ScalarFunctionDef[] = [caseDef, coalesce, nullif, ifDef, ifnull];
+/** GREATEST / LEAST: NULL when any operand is NULL (Flink). */
+const extreme = (name: 'GREATEST' | 'LEAST'): ScalarFunctionDef => ({
+  names: [name],
+  resolve(site) {
+    if (site.operands.length < 1) cannotApply(site, [`${name}(<COMPARABLE_TYPE>, ...)`]);
+    const t = commonType(site, site.operands.map((o) => o.type), name);
+    const operands = site.operands.map((o) => castTo(o, t));
+    return makeCall(site, name, operands, withNullability(t, operands.some((o) => o.type.nullable)));
+  },
+  impl: {
+    kind: 'strict',
+    make: () => (...xs: unknown[]) => {
+      let best = xs[0];
+      for (let i = 1; i < xs.length; i++) {
+        const c = compareValues(xs[i], best);
+        if (name === 'GREATEST' ? c > 0 : c < 0) best = xs[i];
+      }
+      return best;
+    },
+  },
+});
+
+export const CONDITIONAL_FUNCTIONS: readonly ScalarFunctionDef[] = [caseDef, coalesce, nullif, ifDef, ifnull, extreme('GREATEST'), extreme('LEAST')];

@@ -99,3 +99,8 @@ test('hashes and UUID', () => {
   assert.ok(fn('UUID').kind === 'call' && (fn('UUID') as { nonDeterministic?: boolean }).nonDeterministic);
   assert.equal(evaluate(fn('UPPER', col(0, Types.STRING())), [null]), null);
 });
+
+test('STR_TO_MAP splits entries and keys with the delimiters', () => {
+  assert.deepEqual(e('STR_TO_MAP', str('a=1,b=2,c')), new Map([['a', '1'], ['b', '2'], ['c', null]]));
+  assert.deepEqual(e('STR_TO_MAP', str('a:1;b:2'), str(';'), str(':')), new Map([['a', '1'], ['b', '2']]));
+});

@@ -249,5 +249,16 @@ export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
   fixed('TO_BASE64', [['STRING_OR_BINARY']], () => str(), strict((v: string | Uint8Array) => Buffer.from(toBytes(v)).toString('base64'))),
   fixed('FROM_BASE64', [['STRING']], () => str(), strict((s: string) => Buffer.from(s, 'base64').toString('utf8'))),
   fixed('ASCII', [['STRING']], () => int(), strict((s: string) => (s.length === 0 ? 0 : s.charCodeAt(0)))),
+  fixed('STR_TO_MAP', [['STRING'], ['STRING', 'STRING', 'STRING']], () => Types.MAP(STRING(), STRING(), false), strict((s: string, pairDelim = ',', kvDelim = '=') => {
+    // Flink treats both delimiters as regular expressions; an entry without a key/value delimiter maps to NULL.
+    const pairRe = regex(pairDelim) ?? new RegExp(escapeRegex(pairDelim));
+    const kvRe = regex(kvDelim) ?? new RegExp(escapeRegex(kvDelim));
+    const m = new Map<string, string | null>();
+    for (const entry of s.split(pairRe)) {
+      const kv = kvRe.exec(entry);
+      m.set(kv ? entry.slice(0, kv.index) : entry, kv ? entry.slice(kv.index + kv[0].length) : null);
+    }
+    return m;
+  })),
   fixed('CHR', [['INT']], () => Types.CHAR(1, true), strict((n: number) => (n < 0 ? null : String.fromCharCode(n % 256)))),
 ];
