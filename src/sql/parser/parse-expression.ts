@@ -154,7 +154,7 @@ function parsePostfix(c: TokenCursor, expr: Expr): Expr {
   }
 }
 
-/** After a `.`, any word names a field (`x.value`, `r.type`), reserved or not. */
+/** A word read where any word is a name, reserved or not: a field after `.` (`x.value`) or a named argument before `=>`. */
 function fieldName(c: TokenCursor): Ident {
   const t = c.next();
   return { kind: 'Ident', pos: c.pos(t), name: t.type === 'qident' ? t.value : t.text, quoted: t.type === 'qident' };
@@ -399,8 +399,9 @@ function parseFunctionArg(c: TokenCursor): Expr {
     const partitionBy = c.isOp('(') ? c.identList() : [c.ident('a partition column')];
     return { kind: 'TableArg', pos, table, partitionBy };
   }
-  if (c.isIdent() && c.isOp('=>', 1)) {
-    const name = c.ident();
+  // Any word names a parameter before `=>`, even a reserved one such as OFFSET.
+  if ((c.peek().type === 'word' || c.peek().type === 'qident') && c.isOp('=>', 1)) {
+    const name = fieldName(c);
     c.next();
     return { kind: 'NamedArg', pos: name.pos, name, value: parseFunctionArg(c) };
   }

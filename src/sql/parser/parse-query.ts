@@ -187,6 +187,8 @@ function parseGroupingElement(c: TokenCursor): GroupingElement {
     c.expectOp(')');
     return { type, exprs, pos };
   }
+  // `GROUP BY ()` is the grand total: the one empty grouping set.
+  if (c.isOp('(') && c.isOp(')', 1)) return { type: 'GROUPING SETS', sets: [parseGroupingSet(c)], pos };
   return { type: 'expr', expr: parseExpr(c) };
 }
 

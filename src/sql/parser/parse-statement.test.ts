@@ -82,6 +82,8 @@ const ROUND_TRIP = [
   'SELECT * FROM t, LATERAL (SELECT * FROM u WHERE u.a = t.a) AS l',
   'SELECT * FROM TABLE(TUMBLE(TABLE bid, DESCRIPTOR(dateTime), INTERVAL \'10\' SECOND))',
   'SELECT * FROM TABLE(HOP(DATA => TABLE bid, TIMECOL => DESCRIPTOR(ts), SLIDE => INTERVAL \'5\' MINUTE, SIZE => INTERVAL \'10\' MINUTE))',
+  'SELECT * FROM TABLE(TUMBLE(DATA => TABLE bid, TIMECOL => DESCRIPTOR(ts), SIZE => INTERVAL \'10\' MINUTE, OFFSET => INTERVAL \'1\' MINUTE))',
+  'SELECT * FROM TABLE(CUMULATE(TABLE bid, DESCRIPTOR(ts), INTERVAL \'2\' MINUTE, INTERVAL \'10\' MINUTE))',
   'SELECT * FROM TABLE(SESSION(TABLE bid PARTITION BY auction, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE))',
   'SELECT * FROM TABLE(SESSION(TABLE bid PARTITION BY (auction, bidder), DESCRIPTOR(ts), INTERVAL \'5\' MINUTES))',
   'SELECT * FROM t, LATERAL TABLE(split(t.s)) AS x (word, len)',
@@ -90,6 +92,7 @@ const ROUND_TRIP = [
   'SELECT a, COUNT(*) FROM t WHERE b > 0 GROUP BY a HAVING COUNT(*) > 1',
   'SELECT a, b, SUM(c) FROM t GROUP BY GROUPING SETS ((a, b), (a), ())',
   'SELECT a, b, SUM(c) FROM t GROUP BY ROLLUP(a, b), CUBE(a)',
+  'SELECT COUNT(*) FROM t GROUP BY ()',
   'SELECT TUMBLE_START(ts, INTERVAL \'1\' HOUR), COUNT(*) FROM t GROUP BY TUMBLE(ts, INTERVAL \'1\' HOUR), a',
   'SELECT SUM(x) OVER w, AVG(x) OVER (w ROWS 2 PRECEDING) FROM t WINDOW w AS (PARTITION BY a ORDER BY ts)',
   'SELECT SUM(x) OVER (PARTITION BY a ORDER BY ts RANGE BETWEEN INTERVAL \'1\' HOUR PRECEDING AND CURRENT ROW) FROM t',
@@ -182,6 +185,12 @@ describe('statement ASTs', () => {
     const b = parseStatement('EXECUTE STATEMENT SET BEGIN INSERT INTO a SELECT 1; INSERT INTO b SELECT 2; END') as StatementSet;
     assert.equal(a.inserts.length, 2);
     assert.deepEqual(stripPositions(a), stripPositions(b));
+  });
+
+  it('GROUP BY () is the empty grouping set', () => {
+    const st = parseStatement('SELECT COUNT(*) FROM t GROUP BY ()');
+    const select = st.kind === 'QueryStatement' && st.query.body.kind === 'Select' ? st.query.body : undefined;
+    assert.deepEqual(stripPositions(select!.groupBy!.elements), [{ type: 'GROUPING SETS', sets: [[]] }]);
   });
 
   it('EXECUTE INSERT is an INSERT', () => {

@@ -140,7 +140,7 @@ export function formatExpr(e: Expr): string {
       return `TABLE ${formatQualifiedName(e.table)}${keys}`;
     }
     case 'DescriptorArg': return `DESCRIPTOR(${e.columns.map(formatIdent).join(', ')})`;
-    case 'NamedArg': return `${formatIdent(e.name)} => ${formatExpr(e.value)}`;
+    case 'NamedArg': return `${formatWordName(e.name)} => ${formatExpr(e.value)}`;
   }
 }
 
