@@ -3,7 +3,7 @@
 // d -> -D(before); a null or empty message (tombstone) -> nothing. Written back as Flink writes it:
 // {"before":..,"after":..,"op":"c"|"d"} per row, so a file of changes can be replayed.
 import { ConfigError } from '../../core/errors.ts';
-import type { Row, } from '../../core/row.ts';
+import type { Row } from '../../core/row.ts';
 import { Types, type LogicalType } from '../../core/types/logical-type.ts';
 import { FormatOptions } from '../format-options.ts';
 import { jsonObjectConverter, jsonObjectWriter, parseJsonMessage, ExactNumber } from '../json/json-row-converter.ts';

@@ -1,7 +1,8 @@
 // The 'filesystem' connector (Flink's FileSystemTableFactory): tables stored as files of any
 // registered row format under 'path', read bounded or continuously ('source.monitor-interval'),
 // written exactly-once through the runtime's file sink with Hive-style partition directories, and
-// usable as a lookup-join table.
+// usable as a lookup-join table. As in Flink, written files become visible when the checkpoint
+// that covers them completes (or when a bounded job ends): an unbounded job needs checkpointing.
 //
 // Options used: path, format (+ its '<format>.*' options), partition.default-name,
 // source.monitor-interval, sink.rolling-policy.file-size / .rollover-interval / .inactivity-interval /
