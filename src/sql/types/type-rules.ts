@@ -1,6 +1,6 @@
 // Flink's type rules: type families, the common type of UNION/CASE/COALESCE/IN branches,
 // which casts are allowed (explicitly and implicitly), and the result types of arithmetic.
-import { MAX_LENGTH, Types, withNullability, type LogicalType, type TypeRoot } from '../../core/types/logical-type.ts';
+import { Types, withNullability, type LogicalType, type TypeRoot } from '../../core/types/logical-type.ts';
 import { integerDecimalPrecision, MAX_DECIMAL_PRECISION } from './decimal.ts';
 
 const INTEGER_ROOTS: readonly TypeRoot[] = ['TINYINT', 'SMALLINT', 'INT', 'BIGINT'];
@@ -195,6 +195,3 @@ export function arithmeticResultType(op: ArithmeticOp, a: LogicalType, b: Logica
   }
   return withNullability(commonNumeric([a, b]), nullable);
 }
-
-/** STRING as a type, for results of string functions. */
-export const stringType = (nullable: boolean): LogicalType => Types.VARCHAR(MAX_LENGTH, nullable);

@@ -3,7 +3,7 @@
 import { MAX_LENGTH, Types, withNullability, type LogicalType } from '../../../core/types/logical-type.ts';
 import { call, type Rex, type RexCall } from '../../planner/rex.ts';
 import { SqlValidationError } from '../../sql-errors.ts';
-import { canImplicitCast, isBinary, isCharacter, isInteger, isInterval, isNull, isNumeric, isTemporal, isTimestamp } from '../../types/type-rules.ts';
+import { isBinary, isCharacter, isInteger, isInterval, isNull, isNumeric, isTemporal, isTimestamp } from '../../types/type-rules.ts';
 import type { CallSite, ScalarFunctionDef, ScalarImpl } from './function-def.ts';
 
 /**
@@ -174,4 +174,3 @@ export function makeCall(site: CallSite, op: string, operands: readonly Rex[], t
 }
 
 export const STRING = (nullable = true): LogicalType => Types.VARCHAR(MAX_LENGTH, nullable);
-export { canImplicitCast };
