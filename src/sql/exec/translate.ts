@@ -28,7 +28,8 @@ export function translatePlan(root: PhysNode, ctx: ExecContext): DataStream<Row>
       case 'Calc': out = translateCalc(n, input, ctx); break;
       case 'WatermarkAssigner': out = translateWatermarkAssigner(n, input, ctx); break;
       case 'Exchange':
-        out = n.distribution === 'single' ? input.global() : input.keyBy(keySelectorOf(n.keys, ctx.exprCtx));
+        // A single partition is one key: keyed operators (global aggregates, Top-N) still get keyed state.
+        out = input.keyBy(keySelectorOf(n.keys, ctx.exprCtx));
         break;
       case 'MiniBatchAssigner': out = input; break;
       case 'GroupAggregate': out = translateGroupAggregate(n, input, ctx); break;

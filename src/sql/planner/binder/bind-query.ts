@@ -1,7 +1,7 @@
 // Binds queries: WITH, set operations, VALUES, ORDER BY / LIMIT, and FROM clauses (tables, views,
 // CTEs, derived tables, joins, window TVFs, LATERAL TABLE functions, temporal joins).
 import { Types, withNullability, type LogicalType, type RowType } from '../../../core/types/logical-type.ts';
-import type { Cte, Expr, NamedTable, Pos, Query, QueryBody, SetOperation, TableRef, Values } from '../../ast/ast.ts';
+import type { Cte, Expr, NamedTable, Pos, Query, QueryBody, Select, SetOperation, TableRef, Values } from '../../ast/ast.ts';
 import { formatPath } from '../../catalog/catalog-objects.ts';
 import { evaluateConstant, isConstant } from '../../expr/compile.ts';
 import { toLogicalType } from '../../types/type-from-spec.ts';
@@ -26,14 +26,19 @@ export interface Bound {
 
 export function bindQuery(q: Query, ctx: BinderContext): RelNode {
   const c = withCtes(ctx, q.with);
-  let rel = bindBody(q.body, c);
+  // ORDER BY expressions that are not result columns become hidden columns of a SELECT.
+  const extra = q.body.kind === 'Select' ? q.orderBy.map((o) => o.expr).filter((e) => !namesOutput(e, q.body as Select)) : [];
+  let rel = q.body.kind === 'Select' ? bindSelect(q.body, c, undefined, extra) : bindBody(q.body, c);
   if (q.orderBy.length || q.limit || q.offset) {
-    const scope = Scope.of(rel.rowType.names, rel.rowType.types);
+    const visible = rel.rowType.types.length - extra.length;
+    const scope = Scope.of(rel.rowType.names.slice(0, visible), rel.rowType.types.slice(0, visible));
     const keys: SortKey[] = q.orderBy.map((o) => {
       let index: number;
-      if (o.expr.kind === 'Literal' && o.expr.type === 'numeric') {
+      const hidden = extra.indexOf(o.expr);
+      if (hidden >= 0) index = visible + hidden;
+      else if (o.expr.kind === 'Literal' && o.expr.type === 'numeric') {
         index = Number(o.expr.value) - 1;
-        if (!(index >= 0 && index < scope.width)) throw new SqlValidationError(`Ordinal out of range`, o.pos);
+        if (!(index >= 0 && index < visible)) throw new SqlValidationError(`Ordinal out of range`, o.pos);
       } else {
         const r = bindExpr(o.expr, { ctx: c, scope, clause: 'ORDER BY' });
         if (r.kind !== 'input') throw new SqlValidationError(`ORDER BY expressions must be columns of the result; add the expression to the SELECT list`, o.pos);
@@ -50,8 +55,21 @@ export function bindQuery(q: Query, ctx: BinderContext): RelNode {
       return Number(v);
     };
     rel = { kind: 'Sort', input: rel, keys, offset: num(q.offset, 'OFFSET') ?? 0, fetch: num(q.limit, 'LIMIT'), rowType: rel.rowType };
+    if (extra.length) {
+      const types = rel.rowType.types.slice(0, visible);
+      rel = { kind: 'Project', input: rel, exprs: types.map((type, index) => ({ kind: 'input', index, type })), rowType: { names: rel.rowType.names.slice(0, visible), types } };
+    }
   }
   return rel;
+}
+
+/** True when `e` is an ordinal or a plain name of one of the select items (its alias or column name). */
+function namesOutput(e: Expr, sel: Select): boolean {
+  if (e.kind === 'Literal' && e.type === 'numeric') return true;
+  if (e.kind !== 'ColumnRef' || e.name.parts.length !== 1) return false;
+  const n = e.name.parts[0]!;
+  const eq = (x: string) => x === n.name || (!n.quoted && x.toLowerCase() === n.name.toLowerCase());
+  return sel.items.some((i) => i.expr.kind === 'Star' || (i.alias ? eq(i.alias.name) : i.expr.kind === 'ColumnRef' && eq(i.expr.name.parts[i.expr.name.parts.length - 1]!.name)));
 }
 
 export function bindBody(body: QueryBody, ctx: BinderContext): RelNode {

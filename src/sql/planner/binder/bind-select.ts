@@ -31,7 +31,11 @@ function splitAnd(e: Expr): Expr[] {
   return e.kind === 'BinaryExpr' && e.op === 'AND' ? [...splitAnd(e.left), ...splitAnd(e.right)] : [e];
 }
 
-export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: Correlation): RelNode {
+/**
+ * `orderExtra`: ORDER BY expressions that are not columns of the result; they are bound like select
+ * items and appended as hidden columns (the caller sorts on them and drops them).
+ */
+export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: Correlation, orderExtra: readonly Expr[] = []): RelNode {
   const ctx: BinderContext = { ...outerCtx, outer: undefined };
   let from: Bound = sel.from ? bindFrom(sel.from, ctx) : { rel: { kind: 'Values', rows: [[]], rowType: { names: [], types: [] } }, scope: Scope.of([], []) };
   const visible = from.scope;
@@ -116,6 +120,11 @@ export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: C
     exprs.push(bindExpr(item.expr, env));
     names.push(item.alias?.name ?? defaultName(item.expr, i));
   });
+  for (const e of orderExtra) {
+    if (sel.distinct) throw new SqlValidationError('ORDER BY expression should be in the SELECT DISTINCT list', e.pos);
+    exprs.push(bindExpr(e, { ...env, clause: 'ORDER BY' }));
+    names.push(`$order${names.length}`);
+  }
   for (const c of correlated) {
     if (correlation) correlation.pairs.push({ outerIndex: c.outerIndex, innerColumn: exprs.length });
     exprs.push(c.inner);
