@@ -114,6 +114,34 @@ test('malformed lines fail naming file and line, or are skipped and counted with
   assert.match(r2.skipped[0]!, /data\.csv:3: /);
 });
 
+test('a restore continues after the last whole line: every change exactly once, updates never split', async (t) => {
+  const dir = tempDir(t);
+  // 3000 lines: an insert of id i, then an update of id i (two rows: -U, +U), repeated.
+  const lines: string[] = [];
+  for (let i = 0; i < 1500; i++) {
+    lines.push(`{"before":null,"after":{"id":${i},"v":"a"},"op":"c"}`);
+    lines.push(`{"before":{"id":${i},"v":"a"},"after":{"id":${i},"v":"b"},"op":"u"}`);
+  }
+  writeFileSync(join(dir, 'log.json'), lines.join('\n'));
+  const type = rowType([['id', Types.INT()], ['v', Types.STRING()]]);
+  const source = capturedSource(await filesystemFactory.createSource!(sourceContext(type, { connector: 'filesystem', path: dir, format: 'debezium-json' })));
+  const first = new SourceTestRunner(source, 1);
+  await first.start();
+  while (first.values().length === 0) await first.step(0);
+  const before = first.values();
+  assert.ok(before.length > 0 && before.length < 4500, 'the first poll reads part of the file');
+  const snapshot = await first.snapshot(1);
+  const second = new SourceTestRunner(source, 1, snapshot);
+  await second.start();
+  await second.runToEnd();
+  const all = [...before, ...second.values()];
+  assert.equal(all.length, 4500);
+  assert.deepEqual(all.map((r) => `${r.kind}${r.fields[0]}${r.fields[1]}`), lines.flatMap((_, n) => {
+    const i = n >> 1;
+    return n % 2 === 0 ? [`+I${i}a`] : [`-U${i}a`, `+U${i}b`];
+  }));
+});
+
 test('source.monitor-interval reads files as they appear', async (t) => {
   const dir = tempDir(t);
   writeFileSync(join(dir, 'a.json'), '{"id":1}\n');
