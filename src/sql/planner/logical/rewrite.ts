@@ -20,7 +20,31 @@ export function rewrite(rel: RelNode): RelNode {
   const r = mapChildren(rel, rewrite);
   if (r.kind === 'Filter') return rankFromFilter(r) ?? pushFilterIntoJoin(r) ?? r;
   if (r.kind === 'Project' && r.input.kind === 'Join') return pruneJoinInputs(r, r.input) ?? r;
+  if (r.kind === 'Join') return pushJoinCondition(r) ?? r;
   return r;
+}
+
+/** ON conditions on one input only go below the join where that keeps the join's meaning. */
+function pushJoinCondition(j: JoinRel): RelNode | undefined {
+  if (j.temporal) return undefined;
+  const lw = j.left.rowType.types.length;
+  const t = j.joinType;
+  const left: Rex[] = [];
+  const right: Rex[] = [];
+  const keep: Rex[] = [];
+  for (const c of conjunctions(j.condition)) {
+    const refs = [...inputRefsOf(c)];
+    if (refs.length && refs.every((i) => i < lw) && (t === 'INNER' || t === 'RIGHT' || t === 'SEMI')) left.push(c);
+    else if (refs.length && refs.every((i) => i >= lw) && (t === 'INNER' || t === 'LEFT' || t === 'SEMI' || t === 'ANTI')) right.push(shiftInputs(c, -lw));
+    else keep.push(c);
+  }
+  if (left.length === 0 && right.length === 0) return undefined;
+  return {
+    ...j,
+    left: left.length ? rewrite(filter(j.left, left)) : j.left,
+    right: right.length ? rewrite(filter(j.right, right)) : j.right,
+    condition: andAll(keep),
+  };
 }
 
 /** Keeps only the columns of `rel` at `used` (sorted): a Project, or `rel` when all are used. */

@@ -55,7 +55,7 @@ function hashExchange(input: PhysNode, keys: readonly Rex[], nullSafe: readonly 
 
 export function planJoin(p: PhysicalPlanner, rel: JoinRel): PhysNode {
   const lw = rel.left.rowType.types.length;
-  const split = splitEquiCondition(rel.condition, lw);
+  const split = splitEquiCondition(p.fold(rel.condition), lw);
   const nonEqui = split.rest.length ? andAll(split.rest) : undefined;
   if (rel.temporal) return planTemporal(p, rel, split, nonEqui);
   const left = p.convert(rel.left);

@@ -106,6 +106,12 @@ export class PhysicalPlanner {
 
   /** A Calc, or the input itself when the Calc would be an identity. */
   calc(input: PhysNode, exprs: readonly Rex[], condition: Rex | undefined, rowType: RowType): PhysNode {
+    if (input.kind === 'Calc') {
+      // Calc over Calc: one Calc computing the outer expressions from the inner one's input.
+      const inner = input;
+      const conds = [...(inner.condition ? [inner.condition] : []), ...(condition ? [substitute(condition, inner.exprs)] : [])];
+      return this.calc(inner.inputs[0]!, exprs.map((e) => substitute(e, inner.exprs)), conds.length ? andAll(conds) : undefined, rowType);
+    }
     const folded = exprs.map((e) => this.fold(e));
     let cond = condition ? this.fold(condition) : undefined;
     if (cond && isTrueLiteral(cond)) cond = undefined;

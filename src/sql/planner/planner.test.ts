@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { registerConnector } from '../connectors/connector-registry.ts';
+import type { TableConnectorFactory } from '../connectors/table-connector.ts';
+import { TableEnvironment } from '../table/table-environment.ts';
+
+// A sink that accepts upserts only (no -U), like Flink's upsert-kafka or JDBC with a primary key.
+const upsertSink: TableConnectorFactory = {
+  identifier: 'test-upsert',
+  options: [],
+  createSink: () => ({
+    acceptedChangelogMode: () => ({ kinds: ['+I', '+U', '-D'], upsert: true }),
+    consume(stream, opts) {
+      stream.addSink(() => {}).name(opts.name).uid(opts.uid);
+    },
+  }),
+};
+registerConnector('test-upsert', async () => upsertSink);
+
+async function session(): Promise<TableEnvironment> {
+  const t = TableEnvironment.create({ mode: 'streaming', config: { 'parallelism.default': '1', 'table.local-time-zone': 'UTC' } });
+  await t.executeSql(`CREATE TABLE src (a INT, b BIGINT, c STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)
+    WITH ('connector' = 'datagen', 'number-of-rows' = '10')`);
+  await t.executeSql(`CREATE TABLE dim (id INT, name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '10')`);
+  await t.executeSql(`CREATE TABLE bh (a INT, cnt BIGINT) WITH ('connector' = 'blackhole')`);
+  await t.executeSql(`CREATE TABLE files (a INT, cnt BIGINT) WITH ('connector' = 'filesystem', 'path' = '/tmp/weir-planner-test-never-written', 'format' = 'json')`);
+  await t.executeSql(`CREATE TABLE ups (a INT, cnt BIGINT, PRIMARY KEY (a) NOT ENFORCED) WITH ('connector' = 'test-upsert')`);
+  return t;
+}
+
+function section(explain: string, name: string): string {
+  const start = explain.indexOf(`== ${name} ==\n`);
+  assert.ok(start >= 0, `no ${name} section in:\n${explain}`);
+  const rest = explain.slice(start + name.length + 7);
+  const end = rest.indexOf('\n\n== ');
+  return (end >= 0 ? rest.slice(0, end) : rest).trimEnd();
+}
+
+test('EXPLAIN of a GROUP BY into a retracting sink: -U is generated, changelog modes per node', async () => {
+  const t = await session();
+  const plan = await t.explainSql('INSERT INTO bh SELECT a, COUNT(*) AS cnt FROM src WHERE b > 10 GROUP BY a');
+  assert.equal(section(plan, 'Optimized Physical Plan'), [
+    'Sink(table=[default_catalog.default_database.bh], fields=[a, cnt], changelogMode=[I,UB,UA])',
+    '+- GroupAggregate(groupBy=[a], select=[a, COUNT(*) AS cnt], changelogMode=[I,UB,UA])',
+    '   +- Exchange(distribution=[hash[a]], changelogMode=[I])',
+    '      +- Calc(select=[a], where=[(b > 10:BIGINT)], changelogMode=[I])',
+    "         +- TableSourceScan(table=[[default_catalog, default_database, src, project=[a, b, ts], watermark=[(ts - 5000:INTERVAL SECOND)]]], fields=[a, b, c, ts], changelogMode=[I])",
+  ].join('\n'));
+  assert.match(plan, /^== Abstract Syntax Tree ==\nLogicalSink\(table=\[default_catalog\.default_database\.bh\], fields=\[a, cnt\]\)\n\+- /);
+  assert.match(section(plan, 'Optimized Execution Plan'), /^Sink\(table=\[default_catalog\.default_database\.bh\], fields=\[a, cnt\]\)\n\+- GroupAggregate\(groupBy=\[a\], select=\[a, COUNT\(\*\) AS cnt\]\)\n/);
+});
+
+test('an upsert sink with a primary key does not need -U: the aggregate emits [I,UA]', async () => {
+  const t = await session();
+  const plan = section(await t.explainSql('INSERT INTO ups SELECT a, COUNT(*) AS cnt FROM src GROUP BY a'), 'Optimized Physical Plan');
+  assert.match(plan, /GroupAggregate\(groupBy=\[a\], select=\[a, COUNT\(\*\) AS cnt\], changelogMode=\[I,UA\]\)/);
+});
+
+test('an insert-only sink fed by an updating query is rejected with Flink\'s message', async () => {
+  const t = await session();
+  await assert.rejects(t.executeSql('INSERT INTO files SELECT a, COUNT(*) AS cnt FROM src GROUP BY a'), {
+    message: "Table sink 'default_catalog.default_database.files' doesn't support consuming update changes which is produced by node GroupAggregate(groupBy=[a], select=[a, COUNT(*) AS cnt])",
+  });
+  // Over an updating input the aggregate also deletes; the producing node is named through the Calc.
+  await assert.rejects(t.executeSql('INSERT INTO files SELECT CAST(n AS INT), COUNT(*) AS cnt FROM (SELECT a, COUNT(*) AS n FROM src GROUP BY a) GROUP BY n'), {
+    message: "Table sink 'default_catalog.default_database.files' doesn't support consuming update and delete changes which is produced by node GroupAggregate(groupBy=[n], select=[n, COUNT(*) AS cnt])",
+  });
+});
+
+test('a window TVF aggregation plans as a WindowAggregate with an insert-only result', async () => {
+  const t = await session();
+  const plan = section(await t.explainSql(`SELECT window_start, a, SUM(b) AS s FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, a`), 'Optimized Physical Plan');
+  assert.equal(plan, [
+    'Calc(select=[window_start, a, s], changelogMode=[I])',
+    "+- WindowAggregate(groupBy=[a], window=[TUMBLE(time_col=[ts], size=[1 min])], select=[a, SUM(b) AS s, start('w$) AS window_start, end('w$) AS window_end], changelogMode=[I])",
+    '   +- Exchange(distribution=[hash[a]], changelogMode=[I])',
+    '      +- Calc(select=[a, b, ts], changelogMode=[I])',
+    "         +- TableSourceScan(table=[[default_catalog, default_database, src, project=[a, b, ts], watermark=[(ts - 5000:INTERVAL SECOND)]]], fields=[a, b, c, ts], changelogMode=[I])",
+  ].join('\n'));
+});
+
+test('a regular join keys both sides by the equi-join key and keeps the rest of the condition', async () => {
+  const t = await session();
+  const plan = section(await t.explainSql('SELECT s.c, d.name FROM src s JOIN dim d ON s.a = d.id AND s.b > 5'), 'Optimized Physical Plan');
+  assert.equal(plan, [
+    'Calc(select=[c, name], changelogMode=[I])',
+    '+- Join(joinType=[InnerJoin], where=[(a = id)], select=[a, c, id, name], leftInputSpec=[NoUniqueKey], rightInputSpec=[NoUniqueKey], changelogMode=[I])',
+    '   :- Exchange(distribution=[hash[a]], changelogMode=[I])',
+    '   :  +- Calc(select=[a, c], where=[(b > 5:BIGINT)], changelogMode=[I])',
+    '   :     +- TableSourceScan(table=[[default_catalog, default_database, src, watermark=[(ts - 5000:INTERVAL SECOND)]]], fields=[a, b, c, ts], changelogMode=[I])',
+    '   +- Exchange(distribution=[hash[id]], changelogMode=[I])',
+    '      +- TableSourceScan(table=[[default_catalog, default_database, dim]], fields=[id, name], changelogMode=[I])',
+  ].join('\n'));
+});
+
+test('validation errors name the problem and its position', async () => {
+  const t = await session();
+  await assert.rejects(t.executeSql('SELECT a,\n  nope FROM src'), { message: "SQL validation failed. At line 2, column 3: Column 'nope' not found in any table" });
+  await assert.rejects(t.executeSql('SELECT * FROM missing'), { message: "SQL validation failed. At line 1, column 15: Object 'missing' not found within 'default_catalog.default_database'" });
+  await assert.rejects(t.executeSql('SELECT a, c FROM src GROUP BY a'), { message: "SQL validation failed. At line 1, column 11: Expression 'c' is not being grouped" });
+  await assert.rejects(t.executeSql('SELECT a FROM src s JOIN src r ON s.a = r.a'), { message: "SQL validation failed. At line 1, column 8: Column 'a' is ambiguous" });
+  await assert.rejects(t.executeSql('SELECT x.a FROM src s'), { message: "SQL validation failed. At line 1, column 8: Table 'x' not found" });
+});
+
+test('an OVER window must be ordered by a time attribute in streaming mode', async () => {
+  const t = await session();
+  await assert.rejects(t.executeSql('SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY b) FROM src'), { message: "OVER windows' ordering in stream mode must be defined on a time attribute." });
+});
