@@ -111,3 +111,77 @@ test('CTEs, views and ORDER BY with LIMIT', () => inBothModes(async (s) => {
   await s.sql('CREATE VIEW big AS SELECT id, amount FROM orders WHERE amount >= 10');
   assert.deepEqual(await s.query('WITH b AS (SELECT * FROM big) SELECT id FROM b ORDER BY amount DESC LIMIT 2'), rowsOf([4], [6]));
 }));
+
+test('deduplication keeps the first row per key in event time', () => inBothModes(async (s) => {
+  await setup(s);
+  assert.deepEqual(await s.query(`SELECT customer, id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY ts ASC) AS rn FROM orders) WHERE rn = 1`),
+    rowsOf(['ann', 1], ['bob', 2], ['cid', 4]));
+  assert.deepEqual(await s.query(`SELECT customer, id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY ts DESC) AS rn FROM orders) WHERE rn = 1`),
+    rowsOf(['ann', 6], ['bob', 5], ['cid', 4]));
+}));
+
+test('OVER aggregates: running sum per key and a 10-second range', () => inBothModes(async (s) => {
+  await setup(s);
+  // ann: 10, 17, 47; bob: 25, 30; cid: 40.
+  assert.deepEqual(await s.query(`SELECT id, SUM(amount) OVER (PARTITION BY customer ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM orders`),
+    rowsOf([1, 10], [3, 17], [6, 47], [2, 25], [5, 30], [4, 40]));
+  // Over all customers, the orders within the last 10 s (inclusive) of each order's time.
+  // t=1:10; t=4:35; t=6:42; t=12: (t>=2) 25+7+40=72; t=14: (t>=4) 25+7+40+5=77; t=21: (t>=11) 40+5+30=75.
+  assert.deepEqual(await s.query(`SELECT id, SUM(amount) OVER (ORDER BY ts RANGE BETWEEN INTERVAL '10' SECOND PRECEDING AND CURRENT ROW) FROM orders`),
+    rowsOf([1, 10], [2, 35], [3, 42], [4, 72], [5, 77], [6, 75]));
+}));
+
+const payments = {
+  columns: 'oid INT, paid INT, pts TIMESTAMP(3), WATERMARK FOR pts AS pts - INTERVAL \'1\' SECOND',
+  rows: [
+    { oid: 1, paid: 10, pts: '2024-01-01 00:00:03' },
+    { oid: 2, paid: 25, pts: '2024-01-01 00:00:20' },
+    { oid: 4, paid: 40, pts: '2024-01-01 00:00:13' },
+  ],
+};
+
+test('interval join: payments within 5 seconds after the order', () => inBothModes(async (s, mode) => {
+  await setup(s);
+  await s.table('payments', payments);
+  const q = `SELECT o.id, p.paid FROM orders o JOIN payments p ON o.id = p.oid AND p.pts BETWEEN o.ts AND o.ts + INTERVAL '5' SECOND`;
+  // order 1 at 1s paid at 3s (yes); order 2 at 4s paid at 20s (no); order 4 at 12s paid at 13s (yes).
+  assert.deepEqual(await s.query(q), rowsOf([1, 10], [4, 40]));
+  if (mode === 'STREAMING') {
+    const { explainSql } = s.env;
+    assert.match(await explainSql.call(s.env, q), /IntervalJoin\(joinType=\[InnerJoin\]/);
+  }
+}));
+
+const rates = {
+  columns: 'cur STRING, rate INT, rts TIMESTAMP(3), PRIMARY KEY (cur) NOT ENFORCED, WATERMARK FOR rts AS rts',
+  rows: [
+    { cur: 'EUR', rate: 2, rts: '2024-01-01 00:00:00' },
+    { cur: 'EUR', rate: 3, rts: '2024-01-01 00:00:05' },
+    { cur: 'USD', rate: 1, rts: '2024-01-01 00:00:00' },
+    { cur: 'EUR', rate: 4, rts: '2024-01-01 00:00:30' },
+  ],
+};
+const sales = {
+  columns: 'sid INT, cur STRING, qty INT, sts TIMESTAMP(3), proc AS PROCTIME(), WATERMARK FOR sts AS sts',
+  rows: [
+    { sid: 1, cur: 'EUR', qty: 10, sts: '2024-01-01 00:00:02' },
+    { sid: 2, cur: 'EUR', qty: 10, sts: '2024-01-01 00:00:07' },
+    { sid: 3, cur: 'USD', qty: 5, sts: '2024-01-01 00:00:08' },
+    { sid: 4, cur: 'GBP', qty: 1, sts: '2024-01-01 00:00:09' },
+  ],
+};
+
+test('event-time temporal join picks the rate valid at each sale', () => inBothModes(async (s) => {
+  await s.table('rates', rates);
+  await s.table('sales', sales);
+  // sale 1 at 2s: EUR rate 2; sale 2 at 7s: EUR rate 3; sale 3: USD 1; GBP has no version (inner join drops it).
+  assert.deepEqual(await s.query('SELECT s.sid, s.qty * r.rate FROM sales s JOIN rates FOR SYSTEM_TIME AS OF s.sts AS r ON s.cur = r.cur'),
+    rowsOf([1, 20], [2, 30], [3, 5]));
+}));
+
+test('processing-time temporal join looks rows up in a filesystem table', () => inBothModes(async (s) => {
+  await s.table('sales', sales);
+  await s.table('names', { columns: 'code STRING, label STRING', rows: [{ code: 'EUR', label: 'euro' }, { code: 'USD', label: 'dollar' }] });
+  assert.deepEqual(await s.query('SELECT s.sid, n.label FROM sales s LEFT JOIN names FOR SYSTEM_TIME AS OF s.proc AS n ON s.cur = n.code'),
+    rowsOf([1, 'euro'], [2, 'euro'], [3, 'dollar'], [4, null]));
+}));
