@@ -185,3 +185,27 @@ test('processing-time temporal join looks rows up in a filesystem table', () => 
   assert.deepEqual(await s.query('SELECT s.sid, n.label FROM sales s LEFT JOIN names FOR SYSTEM_TIME AS OF s.proc AS n ON s.cur = n.code'),
     rowsOf([1, 'euro'], [2, 'euro'], [3, 'dollar'], [4, null]));
 }));
+
+test('legacy group windows: GROUP BY TUMBLE with TUMBLE_START / TUMBLE_END, and SESSION', () => inBothModes(async (s) => {
+  await setup(s);
+  const w = (t: string) => ms(`2024-01-01 00:00:${t}`);
+  assert.deepEqual(await s.query(`SELECT TUMBLE_START(ts, INTERVAL '10' SECOND), TUMBLE_END(ts, INTERVAL '10' SECOND), COUNT(*)
+    FROM orders GROUP BY TUMBLE(ts, INTERVAL '10' SECOND)`),
+    rowsOf([w('00'), w('10'), 3], [w('10'), w('20'), 2], [w('20'), w('30'), 1]));
+  // Sessions with a 5 s gap per customer: ann {1,6} then {21}; bob {4} then {14}; cid {12}.
+  assert.deepEqual(await s.query(`SELECT customer, SESSION_START(ts, INTERVAL '5' SECOND), SUM(amount) FROM orders GROUP BY customer, SESSION(ts, INTERVAL '5' SECOND)`),
+    rowsOf(['ann', w('01'), 17], ['ann', w('21'), 30], ['bob', w('04'), 25], ['bob', w('14'), 5], ['cid', w('12'), 40]));
+}));
+
+test('HOP and CUMULATE window TVFs', () => inBothModes(async (s) => {
+  await setup(s);
+  const w = (t: string) => ms(`2024-01-01 00:00:${t}`);
+  // 10 s windows sliding by 5 s over times 1,4,6,12,14,21 (amounts 10,25,7,40,5,30).
+  assert.deepEqual(await s.query(`SELECT window_start, SUM(amount) FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '10' SECOND))
+    GROUP BY window_start, window_end`),
+    rowsOf([ms('2023-12-31 23:59:55'), 35], [w('00'), 42], [w('05'), 52], [w('10'), 45], [w('15'), 30], [w('20'), 30]));
+  // Cumulating 20 s windows in 10 s steps: [0,10) 42, [0,20) 87, [20,30) 30, [20,40) 30.
+  assert.deepEqual(await s.query(`SELECT window_start, window_end, SUM(amount) FROM TABLE(CUMULATE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND, INTERVAL '20' SECOND))
+    GROUP BY window_start, window_end`),
+    rowsOf([w('00'), w('10'), 42], [w('00'), w('20'), 87], [w('20'), w('30'), 30], [w('20'), w('40'), 30]));
+}));

@@ -13,6 +13,7 @@ import { rexKey } from '../rex-util.ts';
 import type { BinderContext } from './binder-context.ts';
 import { bindExpr, type ExprEnv } from './bind-expr.ts';
 import { anyExpr, forEachExpr } from './expr-walk.ts';
+import { legacyGroupWindow } from './legacy-group-window.ts';
 import { uniquify, type Scope } from './scope.ts';
 
 export function isAggregateCall(e: Expr, ctx: BinderContext): e is FunctionCall {
@@ -61,9 +62,12 @@ function groupingSets(elements: readonly GroupingElement[]): { exprs: Expr[]; se
   return { exprs, sets: plain ? undefined : sets };
 }
 
-export function bindAggregate(sel: Select, input: RelNode, scope: Scope, ctx: BinderContext, subquery?: ExprEnv['subquery']): AggregateBinding {
+export function bindAggregate(sel: Select, fromRel: RelNode, fromScope: Scope, ctx: BinderContext, subquery?: ExprEnv['subquery']): AggregateBinding {
+  const legacy = legacyGroupWindow(sel.groupBy?.elements ?? [], fromRel, fromScope, ctx);
+  const input = legacy?.input ?? fromRel;
+  const scope = legacy?.scope ?? fromScope;
   const base: ExprEnv = { ctx, scope, clause: 'GROUP BY', subquery };
-  const { exprs: groupAsts, sets } = groupingSets(sel.groupBy?.elements ?? []);
+  const { exprs: groupAsts, sets } = groupingSets(legacy?.elements ?? sel.groupBy?.elements ?? []);
   // Identical group expressions share one column.
   const preExprs: Rex[] = [];
   const preKey = new Map<string, number>();
@@ -154,6 +158,8 @@ export function bindAggregate(sel: Select, input: RelNode, scope: Scope, ctx: Bi
 
   const intercept = (e: Expr): Rex | undefined => {
     if (e.kind === 'OverExpr') return undefined;
+    const aux = legacy?.auxiliary(e);
+    if (aux) return intercept(aux);
     const ci = callOf.get(e);
     if (ci !== undefined) return { kind: 'input', index: g + ci, type: outTypes[g + ci]! };
     if (containsAggregate(e, ctx)) return undefined;
