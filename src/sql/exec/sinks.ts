@@ -17,7 +17,7 @@ export function translateChangelogNormalize(node: Extract<PhysNode, { kind: 'Cha
 }
 
 export function translateUpsertMaterializer(node: Extract<PhysNode, { kind: 'SinkUpsertMaterializer' }>, input: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
-  return input.transform(describeNode(node), 'sink-upsert-materializer', () => new SinkUpsertMaterializer({ stateTtlMs: ctx.stateTtlMs }))
+  return input.transform(describeNode(node), 'sink-upsert-materializer', () => new SinkUpsertMaterializer({ stateTtlMs: ctx.stateTtlMs, upsertKey: node.upsertKey }))
     .uid(ctx.uid('sink-upsert-materializer'));
 }
 

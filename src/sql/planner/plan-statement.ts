@@ -18,6 +18,7 @@ import type { RelNode } from './logical/rel.ts';
 import { rewrite } from './logical/rewrite.ts';
 import { checkSink, inferModifyKinds, inferUpdateBefore } from './physical/changelog-inference.ts';
 import type { PhysNode } from './physical/phys-node.ts';
+import { uniqueKeyOf } from './physical/unique-key.ts';
 import { PhysicalPlanner } from './physical/to-physical.ts';
 import type { PlannerContext } from './planner.ts';
 import { call, type Rex } from './rex.ts';
@@ -118,9 +119,14 @@ export async function planInsert(stmt: InsertStatement, ctx: PlannerContext): Pr
   input = await finishPhysical(input, ctx);
   const modify0 = inferModifyKinds(input);
   const updating = modify0.get(input)!.has('U') || modify0.get(input)!.has('D');
-  const materialize = ctx.mode === 'STREAMING' && updating && pk.length > 0 && ctx.config.get(SINK_UPSERT_MATERIALIZE) === 'FORCE';
+  // Rows of one sink key may come from several upstream keys (e.g. GROUP BY a, b into a sink keyed
+  // by a): their changes can arrive out of order, so they are materialised per sink key (Flink's AUTO).
+  const inputKey = uniqueKeyOf(input);
+  const keyed = inputKey !== undefined && inputKey.every((k) => pk.includes(k));
+  const setting = ctx.config.get(SINK_UPSERT_MATERIALIZE);
+  const materialize = ctx.mode === 'STREAMING' && updating && pk.length > 0 && (setting === 'FORCE' || (setting === 'AUTO' && !keyed));
   if (updating && pk.length && ctx.mode === 'STREAMING') input = planner.exchange(input, pk);
-  if (materialize) input = { kind: 'SinkUpsertMaterializer', inputs: [input], rowType: input.rowType, primaryKey: pk };
+  if (materialize) input = { kind: 'SinkUpsertMaterializer', inputs: [input], rowType: input.rowType, primaryKey: pk, upsertKey: inputKey };
   const sinkNode: PhysNode = {
     kind: 'Sink', inputs: [input], rowType: input.rowType, path, sink, primaryKey: pk.length ? pk : undefined, upsertMaterialize: materialize,
     fields: target.map((c) => c.name),

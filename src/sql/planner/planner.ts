@@ -17,7 +17,8 @@ import { translatePlan } from '../exec/translate.ts';
 import { bindExpr } from './binder/bind-expr.ts';
 import { Scope } from './binder/scope.ts';
 import { explainPlans } from './explain.ts';
-import { changelogKinds, type PhysNode } from './physical/phys-node.ts';
+import { changelogKinds } from './physical/phys-node.ts';
+import { uniqueKeyOf } from './physical/unique-key.ts';
 import { binderContext, bindRoot, exprContext, planInsert, planQuery } from './plan-statement.ts';
 
 export interface PlannerContext {
@@ -73,16 +74,4 @@ export async function translateInserts(inserts: readonly InsertStatement[], ctx:
     const exec = new ExecContext(env, ctx.config, exprContext(ctx), ctx.mode, `sql-i${i}`);
     translatePlan(plan.physical, exec);
   });
-}
-
-/** Group keys of a final aggregate (through renaming Calcs): the columns that identify a result row. */
-function uniqueKeyOf(n: PhysNode): number[] | undefined {
-  if (n.kind === 'GroupAggregate') return n.groupKey.map((_, i) => i);
-  if (n.kind === 'Calc' && !n.condition) {
-    const inner = uniqueKeyOf(n.inputs[0]!);
-    if (!inner) return undefined;
-    const out = inner.map((k) => n.exprs.findIndex((e) => e.kind === 'input' && e.index === k));
-    return out.every((k) => k >= 0) ? out : undefined;
-  }
-  return undefined;
 }

@@ -74,8 +74,9 @@ function pruneJoinInputs(p: ProjectRel, j: JoinRel): RelNode | undefined {
   leftUsed.forEach((i, k) => map.set(i, k));
   rightUsed.forEach((i, k) => map.set(i + lw, leftUsed.length + k));
   const remap = (e: Rex): Rex => mapInputs(e, (i, type) => ({ kind: 'input', index: map.get(i)!, type }));
-  const left = keepColumns(j.left, leftUsed);
-  const right = keepColumns(j.right, rightUsed);
+  // The inputs may be joins themselves: prune them in turn.
+  const left = rewrite(keepColumns(j.left, leftUsed));
+  const right = rewrite(keepColumns(j.right, rightUsed));
   const semi = j.joinType === 'SEMI' || j.joinType === 'ANTI';
   const cols = semi ? leftUsed : [...leftUsed, ...rightUsed.map((i) => i + lw)];
   const join: JoinRel = {

@@ -51,7 +51,9 @@ function selectList(exprs: readonly Rex[], inNames: readonly string[], outNames:
 export function describeNode(n: PhysNode): string {
   const inNames = n.inputs[0]?.rowType.names ?? [];
   const outNames = n.rowType.names;
-  const joinNames = n.inputs.length === 2 ? [...n.inputs[0]!.rowType.names, ...n.inputs[1]!.rowType.names] : inNames;
+  // A join's own output names are unique (right-side duplicates renamed), except for SEMI/ANTI which output the left side only.
+  const semi = n.kind === 'Join' && (n.joinType === 'SEMI' || n.joinType === 'ANTI');
+  const joinNames = n.inputs.length === 2 ? (semi ? [...n.inputs[0]!.rowType.names, ...n.inputs[1]!.rowType.names] : outNames) : inNames;
   const attrs: string[] = [];
   switch (n.kind) {
     case 'TableSourceScan': {

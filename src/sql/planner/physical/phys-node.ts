@@ -74,7 +74,7 @@ export type PhysNode =
   | (Base & { kind: 'TemporalSort'; keys: readonly SortKey[] })
   | (Base & { kind: 'Correlate'; fn: UserTableFunction; fnName: string; args: readonly Rex[]; joinType: 'INNER' | 'LEFT'; fnWidth: number })
   | (Base & { kind: 'ChangelogNormalize'; uniqueKey: readonly number[] })
-  | (Base & { kind: 'SinkUpsertMaterializer'; primaryKey: readonly number[] })
+  | (Base & { kind: 'SinkUpsertMaterializer'; primaryKey: readonly number[]; upsertKey?: readonly number[] })
   | (Base & { kind: 'Sink'; path: ObjectPath; sink: TableSink; primaryKey?: readonly number[]; upsertMaterialize: boolean; fields: readonly string[] });
 
 export type PhysKind = PhysNode['kind'];
