@@ -104,3 +104,14 @@ test('STR_TO_MAP splits entries and keys with the delimiters', () => {
   assert.deepEqual(e('STR_TO_MAP', str('a=1,b=2,c')), new Map([['a', '1'], ['b', '2'], ['c', null]]));
   assert.deepEqual(e('STR_TO_MAP', str('a:1;b:2'), str(';'), str(':')), new Map([['a', '1'], ['b', '2']]));
 });
+
+test('INSTR, OVERLAY, BIN and HEX', () => {
+  assert.equal(e('INSTR', str('abcb'), str('c')), 3);
+  assert.equal(e('INSTR', str('abcb'), str('z')), 0);
+  assert.equal(e('OVERLAY', str('abcdef'), str('XY'), int(2), int(3)), 'aXYef');
+  assert.equal(e('OVERLAY', str('abcdef'), str('XY'), int(2)), 'aXYdef');
+  assert.equal(e('BIN', int(12)), '1100');
+  assert.equal(e('BIN', int(-1)), '1'.repeat(64));
+  assert.equal(e('HEX', int(255)), 'FF');
+  assert.equal(e('HEX', str('ab')), '6162');
+});

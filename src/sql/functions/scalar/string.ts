@@ -214,6 +214,14 @@ export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
   fixed('POSITION', [['STRING', 'STRING']], () => int(), inline(([n, h]) => `(${h}.indexOf(${n}) + 1)`)),
   fixed('LOCATE', [['STRING', 'STRING'], ['STRING', 'STRING', 'INT']], () => int(),
     strict((n: string, h: string, start = 1) => (start < 1 ? 0 : h.indexOf(n, start - 1) + 1))),
+  fixed('INSTR', [['STRING', 'STRING']], () => int(), inline(([h, n]) => `(${h}.indexOf(${n}) + 1)`)),
+  // OVERLAY(s PLACING r FROM start [FOR len]): len defaults to the length of r.
+  fixed('OVERLAY', [['STRING', 'STRING', 'INT'], ['STRING', 'STRING', 'INT', 'INT']], () => str(),
+    strict((s: string, r: string, from: number, len = r.length) => s.slice(0, Math.max(0, from - 1)) + r + s.slice(Math.max(0, from - 1 + len)))),
+  // BIN / HEX of an integer show its 64-bit two's complement (Java's Long.toBinaryString / toHexString).
+  fixed('BIN', [['BIGINT']], () => str(), strict((v: number | bigint) => BigInt.asUintN(64, BigInt(v)).toString(2))),
+  fixed('HEX', [['INTEGER'], ['STRING_OR_BINARY']], () => str(), strict((v: number | bigint | string | Uint8Array) =>
+    (typeof v === 'number' || typeof v === 'bigint' ? BigInt.asUintN(64, BigInt(v)).toString(16) : Buffer.from(toBytes(v)).toString('hex')).toUpperCase())),
   fixed('REPLACE', [['STRING', 'STRING', 'STRING']], () => str(), strict((s: string, from: string, to: string) => (from === '' ? s : s.split(from).join(to)))),
   fixed('REGEXP_EXTRACT', [['STRING', 'STRING'], ['STRING', 'STRING', 'INT']], () => str(true), strict((s: string, p: string, group = 0) => {
     const re = regex(p);
