@@ -209,3 +209,26 @@ test('HOP and CUMULATE window TVFs', () => inBothModes(async (s) => {
     GROUP BY window_start, window_end`),
     rowsOf([w('00'), w('10'), 42], [w('00'), w('20'), 87], [w('20'), w('30'), 30], [w('20'), w('40'), 30]));
 }));
+
+test('window Top-N, window deduplication and window join', () => inBothModes(async (s) => {
+  await setup(s);
+  await s.table('payments', payments);
+  const w = (t: string) => ms(`2024-01-01 00:00:${t}`);
+  const tumble = (t: string) => `TABLE(TUMBLE(TABLE ${t}, DESCRIPTOR(${t === 'orders' ? 'ts' : 'pts'}), INTERVAL '10' SECOND))`;
+  // The largest order of each 10 s window: [0,10) bob 25, [10,20) cid 40, [20,30) ann 30.
+  assert.deepEqual(await s.query(`SELECT window_start, id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY amount DESC) AS rn FROM ${tumble('orders')}) WHERE rn <= 1`),
+    rowsOf([w('00'), 2], [w('10'), 4], [w('20'), 6]));
+  // Top-2 customers by total per window, over a window aggregate.
+  assert.deepEqual(await s.query(`SELECT window_start, customer, total FROM (
+      SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY total DESC) AS rn FROM (
+        SELECT window_start, window_end, customer, SUM(amount) AS total FROM ${tumble('orders')} GROUP BY window_start, window_end, customer))
+    WHERE rn <= 2`),
+    rowsOf([w('00'), 'bob', 25], [w('00'), 'ann', 17], [w('10'), 'cid', 40], [w('10'), 'bob', 5], [w('20'), 'ann', 30]));
+  // The last order of each customer per window.
+  assert.deepEqual(await s.query(`SELECT window_start, customer, id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, customer ORDER BY ts DESC) AS rn FROM ${tumble('orders')}) WHERE rn = 1`),
+    rowsOf([w('00'), 'ann', 3], [w('00'), 'bob', 2], [w('10'), 'cid', 4], [w('10'), 'bob', 5], [w('20'), 'ann', 6]));
+  // Orders and payments of the same id in the same window: 1 (both in [0,10)), 4 (both in [10,20)); 2 is paid in another window.
+  assert.deepEqual(await s.query(`SELECT o.id, p.paid FROM (SELECT * FROM ${tumble('orders')}) o JOIN (SELECT * FROM ${tumble('payments')}) p
+    ON o.window_start = p.window_start AND o.window_end = p.window_end AND o.id = p.oid`),
+    rowsOf([1, 10], [4, 40]));
+}));

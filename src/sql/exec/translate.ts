@@ -2,7 +2,6 @@
 // become keyBy (hash) or global (single) partitioning of the stream they feed.
 import type { DataStream } from '../../api/data-stream.ts';
 import type { Row } from '../../core/row.ts';
-import { TableError } from '../sql-errors.ts';
 import type { PhysNode } from '../planner/physical/phys-node.ts';
 import { translateGroupAggregate, translateOverAggregate, translateWindowAggregate, translateWindowTableFunction } from './aggregates.ts';
 import { translateCalc } from './calc.ts';
@@ -12,6 +11,7 @@ import { keySelectorOf } from './key-selector.ts';
 import { translateDeduplicate, translateRank, translateSortLimit, translateTemporalSort } from './ranks.ts';
 import { translateChangelogNormalize, translateSink, translateUpsertMaterializer } from './sinks.ts';
 import { translateSourceScan, translateValues, translateWatermarkAssigner } from './sources.ts';
+import { translateWindowDeduplicate, translateWindowJoin, translateWindowRank } from './window-ops.ts';
 
 export function translatePlan(root: PhysNode, ctx: ExecContext): DataStream<Row> | undefined {
   const done = new Map<PhysNode, DataStream<Row>>();
@@ -46,13 +46,15 @@ export function translatePlan(root: PhysNode, ctx: ExecContext): DataStream<Row>
       case 'Deduplicate': out = translateDeduplicate(n, input, ctx); break;
       case 'SortLimit': case 'Sort': case 'Limit': out = translateSortLimit(n, input, ctx); break;
       case 'TemporalSort': out = translateTemporalSort(n, input, ctx); break;
+      case 'WindowRank': out = translateWindowRank(n, input, ctx); break;
+      case 'WindowDeduplicate': out = translateWindowDeduplicate(n, input, ctx); break;
+      case 'WindowJoin': out = translateWindowJoin(n, input, ins[1]!, ctx); break;
       case 'ChangelogNormalize': out = translateChangelogNormalize(n, input, ctx); break;
       case 'SinkUpsertMaterializer': out = translateUpsertMaterializer(n, input, ctx); break;
       case 'Sink':
         translateSink(n, input, ctx);
         out = input;
         break;
-      default: throw new TableError(`Cannot translate ${(n as PhysNode).kind}`);
     }
     if (ctx.parallelism !== undefined && n.kind !== 'Exchange' && n.kind !== 'DataStreamScan' && n.kind !== 'Sink' && out.node.parallelism === undefined) out.setParallelism(ctx.parallelism);
     done.set(n, out);

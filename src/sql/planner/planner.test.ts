@@ -106,3 +106,14 @@ test('an OVER window must be ordered by a time attribute in streaming mode', asy
   const t = await session();
   await assert.rejects(t.executeSql('SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY b) FROM src'), { message: "OVER windows' ordering in stream mode must be defined on a time attribute." });
 });
+
+test('window Top-N, deduplication and joins over window TVFs plan as window operators', async () => {
+  const t = await session();
+  const tumble = `TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '10' SECOND))`;
+  const topN = await t.explainSql(`SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY b DESC) AS rn FROM ${tumble}) WHERE rn <= 3`);
+  assert.match(section(topN, 'Optimized Physical Plan'), /WindowRank\(rankType=\[ROW_NUMBER\], rankRange=\[rankStart=1, rankEnd=3\], partitionBy=\[\], orderBy=\[b DESC\], window=\[window_end\].*changelogMode=\[I\]\)\n\s*\+- Exchange\(distribution=\[single\]/);
+  const dedup = await t.explainSql(`SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, a ORDER BY ts) AS rn FROM ${tumble}) WHERE rn = 1`);
+  assert.match(section(dedup, 'Optimized Physical Plan'), /WindowDeduplicate\(window=\[window_end\], keep=\[FirstRow\], partitionKeys=\[a\], orderKey=\[ts\], order=\[ROWTIME\], changelogMode=\[I\]\)/);
+  const join = await t.explainSql(`SELECT l.a, r.b FROM (SELECT * FROM ${tumble}) l JOIN (SELECT * FROM ${tumble}) r ON l.window_start = r.window_start AND l.window_end = r.window_end AND l.a = r.a`);
+  assert.match(section(join, 'Optimized Physical Plan'), /WindowJoin\(leftWindow=\[window_end\], rightWindow=\[window_end0\], joinType=\[InnerJoin\]/);
+});

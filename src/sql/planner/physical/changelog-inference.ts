@@ -58,6 +58,7 @@ export function inferModifyKinds(root: PhysNode): Map<PhysNode, Kinds> {
       case 'Values': out = new Set(['I']); break;
       case 'GroupAggregate': out = new Set<ModifyKind>(['I', 'U', ...(isInsertOnly(ins[0]!) ? [] : ['D' as const])]); break;
       case 'WindowAggregate': case 'WindowTableFunction': case 'IntervalJoin': case 'TemporalSort': case 'OverAggregate':
+      case 'WindowRank': case 'WindowDeduplicate': case 'WindowJoin':
         requireInsertOnly(`StreamPhysical${n.kind === 'WindowTableFunction' ? 'WindowTableFunction' : n.kind}`);
         out = new Set(['I']);
         break;

@@ -103,6 +103,16 @@ export function describeNode(n: PhysNode): string {
     case 'Deduplicate':
       attrs.push(`keep=[${n.keepLastRow ? 'LastRow' : 'FirstRow'}]`, `key=${list(n.partitionKeys.map((k) => inNames[k]!))}`, `order=[${n.isRowtime ? 'ROWTIME' : 'PROCTIME'}]`);
       break;
+    case 'WindowRank':
+      attrs.push('rankType=[ROW_NUMBER]', `rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}]`, `partitionBy=${list(n.partitionKeys.map((k) => inNames[k]!))}`,
+        `orderBy=${sortKeys(n.orderKeys, inNames)}`, `window=[${inNames[n.windowEnd]}]`, `select=${list(outNames)}`);
+      break;
+    case 'WindowDeduplicate':
+      attrs.push(`window=[${inNames[n.windowEnd]}]`, `keep=[${n.keepLastRow ? 'LastRow' : 'FirstRow'}]`, `partitionKeys=${list(n.partitionKeys.map((k) => inNames[k]!))}`, `orderKey=[${inNames[n.orderIndex]}]`, `order=[${n.isEventTime ? 'ROWTIME' : 'PROCTIME'}]`);
+      break;
+    case 'WindowJoin':
+      attrs.push(`leftWindow=[${joinNames[n.leftWindowEnd]}]`, `rightWindow=[${joinNames[n.inputs[0]!.rowType.types.length + n.rightWindowEnd]}]`, `joinType=[${joinTypeName(n.joinType)}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`);
+      break;
     case 'OverAggregate': {
       const w = n.window;
       const frame = w.lower === 'UNBOUNDED' ? 'UNBOUNDED PRECEDING' : `${w.frameUnit === 'RANGE' ? `${w.lower}` : w.lower} PRECEDING`;

@@ -7,6 +7,7 @@ import type { JoinRel, RelNode } from '../logical/rel.ts';
 import type { Rex } from '../rex.ts';
 import { andAll, conjunctions, inputRefsOf, shiftInputs } from '../rex-util.ts';
 import type { PhysNode } from './phys-node.ts';
+import { windowColumnsOf } from './window-columns.ts';
 import type { PhysicalPlanner } from './to-physical.ts';
 
 export interface EquiSplit {
@@ -60,6 +61,8 @@ export function planJoin(p: PhysicalPlanner, rel: JoinRel): PhysNode {
   if (rel.temporal) return planTemporal(p, rel, split, nonEqui);
   const left = p.convert(rel.left);
   const right = p.convert(rel.right);
+  const windowed = windowJoin(rel, split, nonEqui, left, right, p);
+  if (windowed) return windowed;
   const interval = p.ctx.mode === 'STREAMING' ? intervalBounds(split.rest, rel.left, rel.right) : undefined;
   if (interval && (rel.joinType === 'INNER' || rel.joinType === 'LEFT' || rel.joinType === 'RIGHT' || rel.joinType === 'FULL')) {
     return {
@@ -72,6 +75,26 @@ export function planJoin(p: PhysicalPlanner, rel: JoinRel): PhysNode {
     kind: 'Join', inputs: [hashExchange(left, split.leftKeys, split.nullSafe, p), hashExchange(right, split.rightKeys, split.nullSafe, p)],
     rowType: materialized(rel.rowType), joinType: rel.joinType, leftKeys: split.leftKeys, rightKeys: split.rightKeys, nullSafe: split.nullSafe,
     nonEqui, condition: rel.condition,
+  };
+}
+
+/** A join of two windowed inputs on window_start and window_end (and other keys): a WindowJoin. */
+function windowJoin(rel: JoinRel, split: EquiSplit, nonEqui: Rex | undefined, left: PhysNode, right: PhysNode, p: PhysicalPlanner): PhysNode | undefined {
+  const lw = windowColumnsOf(left);
+  const rw = windowColumnsOf(right);
+  if (!lw || !rw) return undefined;
+  const pairOf = (l: number, r: number) => split.leftKeys.findIndex((k, i) => k.kind === 'input' && k.index === l && split.rightKeys[i]!.kind === 'input' && (split.rightKeys[i] as { index: number }).index === r);
+  const s = pairOf(lw.start, rw.start);
+  const e = pairOf(lw.end, rw.end);
+  if (s < 0 || e < 0) return undefined;
+  const rest = split.leftKeys.map((_, i) => i).filter((i) => i !== s && i !== e);
+  const leftKeys = rest.map((i) => split.leftKeys[i]!);
+  const rightKeys = rest.map((i) => split.rightKeys[i]!);
+  const nullSafe = rest.map((i) => split.nullSafe[i]!);
+  return {
+    kind: 'WindowJoin', inputs: [hashExchange(left, leftKeys, nullSafe, p), hashExchange(right, rightKeys, nullSafe, p)],
+    rowType: rel.rowType, joinType: rel.joinType, leftKeys, rightKeys, nonEqui, condition: rel.condition,
+    leftWindowEnd: lw.end, rightWindowEnd: rw.end, isEventTime: lw.isEventTime,
   };
 }
 

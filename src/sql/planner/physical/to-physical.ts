@@ -10,6 +10,7 @@ import { literal, type Rex } from '../rex.ts';
 import { andAll, conjunctions, formatRex, inputRefsOf, isNonDeterministic, isTrueLiteral, substitute } from '../rex-util.ts';
 import { planJoin } from './plan-join.ts';
 import type { PhysNode, PushedWatermark } from './phys-node.ts';
+import { windowColumnsOf } from './window-columns.ts';
 
 export interface PhysicalContext {
   readonly mode: 'STREAMING' | 'BATCH';
@@ -65,17 +66,15 @@ export class PhysicalPlanner {
         return { kind: 'OverAggregate', inputs: [input], rowType: rel.rowType, window: rel.window };
       }
       case 'Rank': {
-        const input = this.exchange(this.convert(rel.input), rel.partitionKeys);
+        const below = this.convert(rel.input);
+        const windowed = this.#windowRank(rel, below);
+        if (windowed) return windowed;
+        const input = this.exchange(below, rel.partitionKeys);
         const o = rel.orderKeys;
         const t = o.length === 1 ? rel.input.rowType.types[o[0]!.index] : undefined;
         if (this.ctx.mode === 'STREAMING' && rel.rankStart === 1 && rel.rankEnd === 1 && t?.timeAttribute) {
-          const keepLast = o[0]!.direction === 'DESC';
-          const rowType = { names: rel.rowType.names.slice(0, -1), types: rel.rowType.types.slice(0, -1) };
-          const dedup: PhysNode = { kind: 'Deduplicate', inputs: [input], rowType, partitionKeys: rel.partitionKeys, keepLastRow: keepLast, isRowtime: t.timeAttribute === 'ROWTIME', orderIndex: o[0]!.index };
-          // rn is always 1: append it for the projections above.
-          const w = rowType.types.length;
-          const exprs: Rex[] = [...rowType.types.map((type, i) => ({ kind: 'input' as const, index: i, type })), literal(1, rel.rowType.types[w]!)];
-          return this.calc(dedup, exprs, undefined, rel.rowType);
+          const dedup: PhysNode = { kind: 'Deduplicate', inputs: [input], rowType: withoutRank(rel.rowType), partitionKeys: rel.partitionKeys, keepLastRow: o[0]!.direction === 'DESC', isRowtime: t.timeAttribute === 'ROWTIME', orderIndex: o[0]!.index };
+          return this.#withRankOne(dedup, rel.rowType);
         }
         return { kind: 'Rank', inputs: [input], rowType: rel.rowType, partitionKeys: rel.partitionKeys, orderKeys: rel.orderKeys, rankStart: rel.rankStart, rankEnd: rel.rankEnd, outputRankNumber: rel.outputRankNumber };
       }
@@ -85,6 +84,28 @@ export class PhysicalPlanner {
         return { kind: 'Correlate', inputs: [input], rowType: rel.rowType, fn: rel.fn, fnName: rel.fnName, args: rel.args, joinType: rel.joinType, fnWidth: rel.fnTypes.length };
       }
     }
+  }
+
+  /** rn is always 1 after deduplication: appended for the projections above. */
+  #withRankOne(node: PhysNode, rowType: RowType): PhysNode {
+    const w = node.rowType.types.length;
+    const exprs: Rex[] = [...node.rowType.types.map((type, i) => ({ kind: 'input' as const, index: i, type })), literal(1, rowType.types[w]!)];
+    return this.calc(node, exprs, undefined, rowType);
+  }
+
+  /** Top-N / deduplication partitioned by window_start and window_end: WindowRank / WindowDeduplicate. */
+  #windowRank(rel: Extract<RelNode, { kind: 'Rank' }>, below: PhysNode): PhysNode | undefined {
+    const wc = windowColumnsOf(below);
+    if (!wc || !rel.partitionKeys.includes(wc.start) || !rel.partitionKeys.includes(wc.end)) return undefined;
+    const keys = rel.partitionKeys.filter((k) => k !== wc.start && k !== wc.end);
+    const input = this.exchange(below, keys);
+    const o = rel.orderKeys;
+    const t = o.length === 1 ? rel.input.rowType.types[o[0]!.index] : undefined;
+    if (rel.rankStart === 1 && rel.rankEnd === 1 && t?.timeAttribute) {
+      const dedup: PhysNode = { kind: 'WindowDeduplicate', inputs: [input], rowType: withoutRank(rel.rowType), partitionKeys: keys, keepLastRow: o[0]!.direction === 'DESC', orderIndex: o[0]!.index, windowEnd: wc.end, isEventTime: wc.isEventTime };
+      return this.#withRankOne(dedup, rel.rowType);
+    }
+    return { kind: 'WindowRank', inputs: [input], rowType: rel.rowType, partitionKeys: keys, orderKeys: o, rankStart: rel.rankStart, rankEnd: rel.rankEnd, windowEnd: wc.end, isEventTime: wc.isEventTime };
   }
 
   #sort(rel: Extract<RelNode, { kind: 'Sort' }>): PhysNode {
@@ -291,6 +312,10 @@ export class PhysicalPlanner {
 function substituteWindow(cond: Rex, w: number): Rex {
   for (const r of inputRefsOf(cond)) if (r >= w) throw new SqlValidationError('Filters on window_start, window_end or window_time before a window aggregation are not supported');
   return cond;
+}
+
+function withoutRank(rowType: RowType): RowType {
+  return { names: rowType.names.slice(0, -1), types: rowType.types.slice(0, -1) };
 }
 
 function identity(rel: RelNode): CalcParts {
