@@ -232,3 +232,17 @@ test('window Top-N, window deduplication and window join', () => inBothModes(asy
     ON o.window_start = p.window_start AND o.window_end = p.window_end AND o.id = p.oid`),
     rowsOf([1, 10], [4, 40]));
 }));
+
+test('the same results at parallelism 2 (keyed exchanges between worker threads)', () => inBothModes(async (s) => {
+  await setup(s);
+  await s.table('payments', payments);
+  assert.deepEqual(await s.query('SELECT customer, COUNT(*) AS n, SUM(amount) AS total FROM orders GROUP BY customer'),
+    rowsOf(['ann', 3, 47], ['bob', 2, 30], ['cid', 1, 40]));
+  assert.deepEqual(await s.query('SELECT o.id, c.city FROM orders o JOIN customers c ON o.customer = c.name'),
+    rowsOf([1, 'Oslo'], [2, 'Rome'], [3, 'Oslo'], [5, 'Rome'], [6, 'Oslo']));
+  const w = (t: string) => ms(`2024-01-01 00:00:${t}`);
+  assert.deepEqual(await s.query(`SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end`),
+    rowsOf([w('00'), 3], [w('10'), 2], [w('20'), 1]));
+  assert.deepEqual(await s.query(`SELECT customer, id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY amount DESC) AS rn FROM orders) WHERE rn = 1`),
+    rowsOf(['ann', 6], ['bob', 2], ['cid', 4]));
+}, { 'parallelism.default': '2' }));
