@@ -246,3 +246,46 @@ test('the same results at parallelism 2 (keyed exchanges between worker threads)
   assert.deepEqual(await s.query(`SELECT customer, id FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY customer ORDER BY amount DESC) AS rn FROM orders) WHERE rn = 1`),
     rowsOf(['ann', 6], ['bob', 2], ['cid', 4]));
 }, { 'parallelism.default': '2' }));
+
+test('user-defined scalar, table and aggregate functions', () => inBothModes(async (s) => {
+  await setup(s);
+  const { scalarFunction, tableFunction, aggregateFunction } = await import('../functions/user-function.ts');
+  s.env.createTemporarySystemFunction('shout', scalarFunction('STRING', (x: string | null) => (x === null ? null : `${x.toUpperCase()}!`)));
+  s.env.createTemporarySystemFunction('letters', tableFunction('ROW<ch STRING, pos INT>', function* (x: string) {
+    for (let i = 0; i < x.length; i++) yield [x[i], i + 1];
+  }));
+  s.env.createTemporarySystemFunction('longest', aggregateFunction<{ best: string | null }>('STRING', {
+    createAccumulator: () => ({ best: null }),
+    accumulate: (acc, v: string) => { if (acc.best === null || v.length > acc.best.length) acc.best = v; },
+    getValue: (acc) => acc.best,
+  }));
+  assert.deepEqual(await s.query('SELECT shout(name) FROM customers WHERE city = \'Rome\''), rowsOf(['BOB!']));
+  assert.deepEqual(await s.query('SELECT name, ch, pos FROM customers, LATERAL TABLE(letters(name)) WHERE name = \'bob\''),
+    rowsOf(['bob', 'b', 1], ['bob', 'o', 2], ['bob', 'b', 3]));
+  assert.deepEqual(await s.query('SELECT city, longest(name) FROM (VALUES (\'Oslo\', \'al\'), (\'Oslo\', \'beth\'), (\'Rome\', \'cy\')) AS t(city, name) GROUP BY city'),
+    rowsOf(['Oslo', 'beth'], ['Rome', 'cy']));
+}));
+
+test('mini-batch aggregation gives the same final table', () => inBothModes(async (s) => {
+  await setup(s);
+  assert.deepEqual(await s.query('SELECT customer, COUNT(*), MAX(amount) FROM orders GROUP BY customer'),
+    rowsOf(['ann', 3, 30], ['bob', 2, 25], ['cid', 1, 40]));
+}, { 'table.exec.mini-batch.enabled': 'true', 'table.exec.mini-batch.allow-latency': '100 ms', 'table.exec.mini-batch.size': '2' }));
+
+test('INSERT INTO a filesystem sink with a column list, from VALUES and a query, as one statement set', () => inBothModes(async (s) => {
+  await setup(s);
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const out = join(s.dir, 'out');
+  await s.sql(`CREATE TABLE sink (id INT, who STRING, note STRING) WITH ('connector' = 'filesystem', 'path' = '${out}', 'format' = 'json')`);
+  await s.sql('SET \'table.dml-sync\' = \'true\'');
+  await s.sql(`EXECUTE STATEMENT SET BEGIN
+    INSERT INTO sink (who, id) SELECT customer, id FROM orders WHERE amount > 20;
+    INSERT INTO sink VALUES (99, 'zed', 'hand');
+  END`);
+  const lines = readdirSync(out, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && !f.name.startsWith('.'))
+    .flatMap((f) => readFileSync(join(f.parentPath, f.name), 'utf8').split('\n').filter(Boolean));
+  assert.deepEqual(lines.map((l) => JSON.parse(l)).sort((a, b) => a.id - b.id), [
+    { id: 2, who: 'bob', note: null }, { id: 4, who: 'cid', note: null }, { id: 6, who: 'ann', note: null }, { id: 99, who: 'zed', note: 'hand' },
+  ]);
+}));
