@@ -28,22 +28,22 @@ test('DDL returns OK; DESCRIBE lists name, type, null, key, extras and watermark
   const tEnv = TableEnvironment.create();
   assert.equal(await printed(tEnv, ORDERS), '+--------+\n| result |\n+--------+\n|     OK |\n+--------+\n1 row in set\n');
   assert.deepEqual(await rows(tEnv, 'DESCRIBE orders'), [
-    ['id', 'BIGINT NOT NULL', false, 'PRI(id)', '', ''],
+    ['id', 'BIGINT', false, 'PRI(id)', '', ''],
     ['product', 'STRING', true, '', '', ''],
     ['amount', 'DECIMAL(10, 2)', true, '', '', ''],
     ['ts', 'TIMESTAMP(3)', true, '', '', ''],
     ['src', 'STRING', true, '', "METADATA FROM 'value.source.table' VIRTUAL", ''],
   ]);
   assert.equal(await printed(tEnv, 'DESC orders'), [
-    '+---------+-----------------+-------+---------+--------------------------------------------+-----------+',
-    '|    name |            type |  null |     key |                                     extras | watermark |',
-    '+---------+-----------------+-------+---------+--------------------------------------------+-----------+',
-    '|      id | BIGINT NOT NULL | FALSE | PRI(id) |                                            |           |',
-    '| product |          STRING |  TRUE |         |                                            |           |',
-    '|  amount |  DECIMAL(10, 2) |  TRUE |         |                                            |           |',
-    '|      ts |    TIMESTAMP(3) |  TRUE |         |                                            |           |',
-    "|     src |          STRING |  TRUE |         | METADATA FROM 'value.source.table' VIRTUAL |           |",
-    '+---------+-----------------+-------+---------+--------------------------------------------+-----------+',
+    '+---------+----------------+-------+---------+--------------------------------------------+-----------+',
+    '|    name |           type |  null |     key |                                     extras | watermark |',
+    '+---------+----------------+-------+---------+--------------------------------------------+-----------+',
+    '|      id |         BIGINT | FALSE | PRI(id) |                                            |           |',
+    '| product |         STRING |  TRUE |         |                                            |           |',
+    '|  amount | DECIMAL(10, 2) |  TRUE |         |                                            |           |',
+    '|      ts |   TIMESTAMP(3) |  TRUE |         |                                            |           |',
+    "|     src |         STRING |  TRUE |         | METADATA FROM 'value.source.table' VIRTUAL |           |",
+    '+---------+----------------+-------+---------+--------------------------------------------+-----------+',
     '5 rows in set',
     '',
   ].join('\n'));
@@ -149,4 +149,39 @@ test('CREATE FUNCTION loads scalar, table, aggregate and class-style UDFs from a
   await tEnv.executeSql('DROP TEMPORARY SYSTEM FUNCTION sum_squares');
   assert.deepEqual(await rows(tEnv, 'SHOW USER FUNCTIONS'), [['split_words'], ['twice']]);
   assert.ok((await rows(tEnv, 'SHOW FUNCTIONS')).some((r) => r[0] === 'count'));
+});
+
+test('computed columns get their type from the expression; the rowtime column shows *ROWTIME* and its watermark', async () => {
+  const tEnv = TableEnvironment.create();
+  await tEnv.executeSql(`CREATE TABLE o (
+    id INT,
+    price DOUBLE,
+    ts TIMESTAMP(3),
+    total AS price * 2,
+    ptime AS PROCTIME(),
+    WATERMARK FOR ts AS ts - INTERVAL '5' SECOND
+  ) WITH ('connector' = 'datagen')`);
+  assert.deepEqual(await rows(tEnv, 'DESCRIBE o'), [
+    ['id', 'INT', true, '', '', ''],
+    ['price', 'DOUBLE', true, '', '', ''],
+    ['ts', 'TIMESTAMP(3) *ROWTIME*', true, '', '', "ts - INTERVAL '5' SECOND"],
+    ['total', 'DOUBLE', true, '', 'AS price * 2', ''],
+    ['ptime', 'TIMESTAMP_LTZ(3) *PROCTIME*', false, '', 'AS PROCTIME()', ''],
+  ]);
+  await assert.rejects(tEnv.executeSql(`CREATE TABLE o2 (id INT, ts TIMESTAMP(3),\n WATERMARK FOR ts AS id) WITH ('connector' = 'datagen')`),
+    { message: "SQL validation failed. At line 2, column 22: Invalid data type of expression for watermark definition. The field must be of type TIMESTAMP(p) or TIMESTAMP_LTZ(p), the supported precision 'p' is from 0 to 3, but the watermark expression type is INT" });
+  await assert.rejects(tEnv.executeSql(`CREATE TABLE o2 (id INT, x AS nope + 1) WITH ('connector' = 'datagen')`), /At line 1, column 31: Column 'nope' not found/);
+});
+
+test('views: DESCRIBE validates the query for its types; SHOW CREATE VIEW prints the query as written', async () => {
+  const tEnv = TableEnvironment.create();
+  await tEnv.executeSql(`CREATE TABLE o (id INT NOT NULL, price DOUBLE) WITH ('connector' = 'datagen')`);
+  await tEnv.executeSql('CREATE VIEW v (k, p) AS SELECT id, price FROM o WHERE id > 3');
+  assert.deepEqual(await rows(tEnv, 'DESCRIBE v'), [['k', 'INT', false, '', '', ''], ['p', 'DOUBLE', true, '', '', '']]);
+  assert.deepEqual(await rows(tEnv, 'SHOW CREATE VIEW v'), [['CREATE VIEW `default_catalog`.`default_database`.`v`(`k`, `p`)\nAS SELECT id, price FROM o WHERE id > 3\n']]);
+  assert.deepEqual(await rows(tEnv, 'SHOW VIEWS'), [['v']]);
+  await assert.rejects(tEnv.executeSql('CREATE VIEW w (a) AS SELECT id, price FROM o'), /VIEW definition and input fields not match:\n\tDef fields: \[a\].\n\tInput fields: \[id, price\]./);
+  await assert.rejects(tEnv.executeSql('DROP TABLE v'), /Table with identifier 'default_catalog.default_database.v' does not exist./);
+  await tEnv.executeSql('DROP VIEW v');
+  assert.deepEqual(await rows(tEnv, 'SHOW VIEWS'), []);
 });

@@ -1,6 +1,6 @@
 // DESCRIBE and SHOW CREATE TABLE / VIEW: a table's columns as Flink lists them (name, type, null,
 // key, extras, watermark) and its DDL printed back with its options.
-import { formatType, Types, type LogicalType, type RowType } from '../../core/types/logical-type.ts';
+import { formatType, Types, withNullability, type LogicalType, type RowType } from '../../core/types/logical-type.ts';
 import { validateQuery, type PlannerContext } from '../planner/planner.ts';
 import type { CatalogRelation, CatalogTable, CatalogView, ObjectPath } from './catalog-objects.ts';
 
@@ -23,8 +23,10 @@ export function relationSchema(relation: CatalogRelation, ctx: PlannerContext): 
   }
 }
 
+/** The type without NOT NULL (the null column says it), with the rowtime marker on the watermark column, as Flink prints it. */
 function describeType(table: CatalogTable | undefined, name: string, type: LogicalType): string {
-  return formatType(table?.watermark?.column === name ? { ...type, timeAttribute: 'ROWTIME' } : type);
+  const nullable = withNullability(type, true);
+  return formatType(table?.watermark?.column === name ? { ...nullable, timeAttribute: 'ROWTIME' } : nullable);
 }
 
 /** DESCRIBE's rows: `PRI(id)` on primary key columns, `AS expr` / `METADATA FROM 'k' VIRTUAL` as extras, the watermark on the rowtime column. */
