@@ -34,6 +34,11 @@ class Generator implements CodeGen {
     return name;
   }
 
+  constantValue(rex: Rex): { readonly value: unknown } | undefined {
+    if (rex.kind === 'literal') return { value: rex.value };
+    return isConstant(rex) ? { value: evaluateConstant(rex, this.ctx) } : undefined;
+  }
+
   emit(rex: Rex, out: string[]): string {
     switch (rex.kind) {
       case 'input':

@@ -49,3 +49,18 @@ test('Java date patterns format and parse', () => {
   assert.equal(parseWithPattern('2023-13-14', 'yyyy-MM-dd'), undefined);
   assert.equal(parseWithPattern('2023-11-14 x', 'yyyy-MM-dd'), undefined);
 });
+
+test('calendar and pattern round trips (property)', async () => {
+  const fc = (await import('fast-check')).default;
+  fc.assert(fc.property(fc.integer({ min: -800_000, max: 800_000 }), (days) => {
+    const [y, m, d] = civilFromDays(days);
+    assert.equal(daysFromCivil(y, m, d), days);
+    const viaDate = new Date(days * 86_400_000);
+    if (y > 0) assert.deepEqual([y, m, d], [viaDate.getUTCFullYear(), viaDate.getUTCMonth() + 1, viaDate.getUTCDate()]);
+  }));
+  fc.assert(fc.property(fc.integer({ min: -2e12, max: 4e12 }), (ms) => {
+    const pattern = 'yyyy-MM-dd HH:mm:ss.SSS';
+    if (new Date(ms).getUTCFullYear() < 1000) return;
+    assert.equal(parseWithPattern(formatWithPattern(ms, pattern), pattern), ms);
+  }));
+});

@@ -65,3 +65,13 @@ test('IN and NOT IN with NULLs', () => {
   assert.equal(evaluate(dyn, [8, null]), null);
   assert.equal(evaluate(fn('IN', str('b'), str('a'), str('b'))), true);
 });
+
+test('IN over constants that need a cast is a set lookup', async () => {
+  const { compileExpression } = await import('../../expr/compile.ts');
+  const e = fn('IN', col(0, Types.BIGINT()), int(1), int(2), big(9007199254740993n));
+  const f = compileExpression(e, { timeZone: 'UTC' });
+  assert.match(f.toString(), /\.has\(/);
+  assert.deepEqual([1, 3, 9007199254740993n].map((v) => f([v])), [true, false, true]);
+  const d = fn('IN', col(0, Types.DECIMAL(5, 2)), int(1), dec('2.5'));
+  assert.deepEqual([100n, 250n, 251n].map((v) => evaluate(d, [v])), [true, true, false]);
+});

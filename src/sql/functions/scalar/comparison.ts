@@ -119,10 +119,11 @@ const inList = (negated: boolean): ScalarFunctionDef => {
         const v = g.emit(x, out);
         const t = g.temp();
         const simple = !['BINARY', 'VARBINARY', 'ARRAY', 'MAP', 'MULTISET', 'ROW'].includes(x.type.root);
-        const hasNullLiteral = list.some((r) => r.kind === 'literal' && r.value === null);
-        if (simple && list.every((r) => r.kind === 'literal')) {
-          const set = g.capture(new Set(list.map((r) => (r as { value: unknown }).value).filter((val) => val !== null)));
-          const miss = hasNullLiteral ? 'null' : `${!negated ? 'false' : 'true'}`;
+        const constants = simple ? list.map((r) => g.constantValue(r)) : [];
+        if (simple && constants.every((k) => k !== undefined)) {
+          const values = constants.map((k) => k!.value);
+          const set = g.capture(new Set(values.filter((val) => val !== null)));
+          const miss = values.includes(null) ? 'null' : `${negated}`;
           out.push(`const ${t} = ${v} === null ? null : ${set}.has(${v}) ? ${!negated} : ${miss};`);
           return t;
         }

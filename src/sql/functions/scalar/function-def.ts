@@ -22,6 +22,8 @@ export interface CodeGen {
   temp(): string;
   /** A name under which `value` is visible to the generated code. */
   capture(value: unknown): string;
+  /** The value of a constant operand computed now (for lookup tables), undefined when it is not constant. */
+  constantValue(rex: Rex): { readonly value: unknown } | undefined;
 }
 
 /**
