@@ -167,8 +167,16 @@ async function connectorOf(table: CatalogTable, options: Readonly<Record<string,
   return getConnector(id, `table '${formatPath(table.path)}'`);
 }
 
-/** Creates the sources of the plan's scans and lookup joins; adds ChangelogNormalize after upsert sources. */
+function contains(n: PhysNode, kind: PhysNode['kind']): boolean {
+  return n.kind === kind || n.inputs.some((i) => contains(i, kind));
+}
+
+/**
+ * Creates the sources of the plan's scans and lookup joins; adds ChangelogNormalize after upsert
+ * sources, and with mini-batch on, a MiniBatchAssigner after each source of a plan that aggregates.
+ */
 export async function finishPhysical(root: PhysNode, ctx: PlannerContext): Promise<PhysNode> {
+  const miniBatch = ctx.mode === 'STREAMING' && ctx.config.get(MINI_BATCH_ENABLED) && contains(root, 'GroupAggregate');
   const visit = async (n: PhysNode): Promise<PhysNode> => {
     const inputs = await Promise.all(n.inputs.map(visit));
     const node = inputs.every((x, i) => x === n.inputs[i]) ? n : ({ ...n, inputs } as PhysNode);
@@ -189,7 +197,8 @@ export async function finishPhysical(root: PhysNode, ctx: PlannerContext): Promi
         if (!source.createLookup) throw new TableError(`Table '${formatPath(table.path)}' of connector '${node.options['connector']}' does not support lookups; a processing-time temporal join needs a lookup source`);
         return { ...node, source };
       }
-      const scan: PhysNode = { ...node, source };
+      let scan: PhysNode = { ...node, source };
+      if (miniBatch) scan = { kind: 'MiniBatchAssigner', inputs: [scan], rowType: scan.rowType, intervalMs: ctx.config.get(MINI_BATCH_LATENCY) };
       if (source.changelogMode.upsert && ctx.mode === 'STREAMING') {
         if (!pk.length) throw new TableError(`Table '${formatPath(table.path)}' produces an upsert changelog and needs a PRIMARY KEY`);
         const keyed: PhysNode = { kind: 'Exchange', inputs: [scan], rowType: scan.rowType, distribution: 'hash', keys: pk.map((index) => ({ kind: 'input', index, type: scan.rowType.types[index]! })) };
