@@ -115,3 +115,13 @@ test('INSTR, OVERLAY, BIN and HEX', () => {
   assert.equal(e('HEX', int(255)), 'FF');
   assert.equal(e('HEX', str('ab')), '6162');
 });
+
+test('SUBSTRING, LEFT, RIGHT and the pads count code points', () => {
+  assert.equal(e('SUBSTRING', str('a😀b'), int(2), int(1)), '😀');
+  assert.equal(e('SUBSTRING', str('a😀b'), int(-1)), 'b');
+  assert.equal(e('LEFT', str('😀😀x'), int(1)), '😀');
+  assert.equal(e('RIGHT', str('x😀😀'), int(2)), '😀😀');
+  assert.equal(e('RIGHT', str('abc'), int(5)), 'abc');
+  assert.equal(e('LPAD', str('😀'), int(3), str('ab')), 'ab😀');
+  assert.equal(e('RPAD', str('a'), int(3), str('😀')), 'a😀😀');
+});

@@ -1,6 +1,7 @@
 // String functions and operators: || CONCAT CONCAT_WS SUBSTRING UPPER LOWER TRIM CHAR_LENGTH
 // POSITION LOCATE REPLACE REGEXP_* SPLIT_INDEX LPAD RPAD INITCAP hashes REVERSE REPEAT LEFT RIGHT
-// UUID base64 ASCII CHR LIKE SIMILAR TO. Positions are 1-based and count UTF-16 units.
+// UUID base64 ASCII CHR LIKE SIMILAR TO. Positions are 1-based; SUBSTRING, LEFT, RIGHT, the pads
+// and CHAR_LENGTH count code points, POSITION/LOCATE/INSTR count UTF-16 units.
 import { createHash, randomUUID } from 'node:crypto';
 import { MAX_LENGTH, Types, type LogicalType } from '../../../core/types/logical-type.ts';
 import type { Rex } from '../../planner/rex.ts';
@@ -114,19 +115,35 @@ function concatBytes(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** Flink's SUBSTRING: 1-based start, 0 means 1, negative counts from the end; negative length: NULL. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Flink's SUBSTRING: 1-based start, 0 means 1, negative counts from the end; negative length:
+ * NULL. Positions count code points (strings with surrogate pairs take a slower path).
+ */
 export function substring(s: string, pos: number, len?: number): string | null {
   if (len !== undefined && len < 0) return null;
+  if (SURROGATE.test(s)) {
+    const r = substring16([...s], pos, len);
+    return r === null ? null : r.join('');
+  }
+  return substring16(s, pos, len);
+}
+
+function substring16<S extends string | string[]>(s: S, pos: number, len?: number): S {
   let start = pos > 0 ? pos - 1 : pos < 0 ? s.length + pos : 0;
-  if (start >= s.length) return '';
+  if (start >= s.length) return s.slice(0, 0) as S;
   if (start < 0) {
     if (len === undefined) return s;
     len += start;
     start = 0;
-    if (len <= 0) return '';
+    if (len <= 0) return s.slice(0, 0) as S;
   }
-  return len === undefined ? s.slice(start) : s.slice(start, start + len);
+  return (len === undefined ? s.slice(start) : s.slice(start, start + len)) as S;
 }
+
+/** The first `n` code points. */
+const leftChars = (s: string, n: number): string => (SURROGATE.test(s) ? [...s].slice(0, n).join('') : s.slice(0, n));
 
 function trimChars(s: string, chars: string, leading: boolean, trailing: boolean): string {
   let a = 0, b = s.length;
@@ -146,9 +163,10 @@ function codePointLength(s: string): number {
 
 function pad(s: string, len: number, p: string, left: boolean): string | null {
   if (len < 0) return null;
-  if (len <= s.length) return s.slice(0, len);
+  const n = SURROGATE.test(s) ? codePointLength(s) : s.length;
+  if (len <= n) return leftChars(s, len);
   if (p.length === 0) return null;
-  const fill = p.repeat(Math.ceil((len - s.length) / p.length)).slice(0, len - s.length);
+  const fill = leftChars(p.repeat(Math.ceil((len - n) / codePointLength(p))), len - n);
   return left ? fill + s : s + fill;
 }
 
@@ -251,8 +269,8 @@ export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
     [224, 256, 384, 512].includes(bits) ? hash(`sha${bits}`)(v) : null)),
   fixed('REVERSE', [['STRING']], () => str(), strict((s: string) => [...s].reverse().join(''))),
   fixed('REPEAT', [['STRING', 'INT']], () => str(), strict((s: string, n: number) => (n <= 0 ? '' : s.repeat(n)))),
-  fixed('LEFT', [['STRING', 'INT']], () => str(), strict((s: string, n: number) => (n <= 0 ? '' : s.slice(0, n)))),
-  fixed('RIGHT', [['STRING', 'INT']], () => str(), strict((s: string, n: number) => (n <= 0 ? '' : s.slice(Math.max(0, s.length - n))))),
+  fixed('LEFT', [['STRING', 'INT']], () => str(), strict((s: string, n: number) => (n <= 0 ? '' : leftChars(s, n)))),
+  fixed('RIGHT', [['STRING', 'INT']], () => str(), strict((s: string, n: number) => (n <= 0 ? '' : substring(s, -n) ?? ''))),
   fixed('UUID', [[]], () => Types.CHAR(36, false), { kind: 'lenient', make: () => () => randomUUID() }, { nonDeterministic: true, ownNullability: true }),
   fixed('TO_BASE64', [['STRING_OR_BINARY']], () => str(), strict((v: string | Uint8Array) => Buffer.from(toBytes(v)).toString('base64'))),
   fixed('FROM_BASE64', [['STRING']], () => str(), strict((s: string) => Buffer.from(s, 'base64').toString('utf8'))),
