@@ -140,7 +140,7 @@ test('CREATE FUNCTION loads scalar, table, aggregate and class-style UDFs from a
   assert.equal((fn('twice').impl as { eval(x: number): unknown }).eval(21), 42);
   assert.equal(fn('shout').className, './testdata/udfs.ts#shout');
 
-  await assert.rejects(tEnv.executeSql(`CREATE FUNCTION f AS './testdata/udfs.ts#nope'`), /Cannot load function 'default_catalog.default_database.f': module '.\/testdata\/udfs.ts' has no export 'nope' \(its exports: Twice, badType, notAFunction, shout, splitWords, sumSquares\)/);
+  await assert.rejects(tEnv.executeSql(`CREATE FUNCTION f AS './testdata/udfs.ts#nope'`), /Cannot load function 'default_catalog.default_database.f': module '.\/testdata\/udfs.ts' has no export 'nope' \(its exports: Twice, badType, boom, notAFunction, shout, splitWords, sumSquares\)/);
   await assert.rejects(tEnv.executeSql(`CREATE FUNCTION f AS './testdata/udfs.ts#notAFunction'`), /export 'notAFunction' of '.\/testdata\/udfs.ts' is not a user-defined function/);
   await assert.rejects(tEnv.executeSql(`CREATE FUNCTION f AS './testdata/missing.ts#x'`), /Cannot load function 'default_catalog.default_database.f': module '.\/testdata\/missing.ts' \(file:.*missing.ts\) could not be imported/);
   await assert.rejects(tEnv.executeSql(`CREATE FUNCTION f AS './testdata/udfs.ts#badType'`), /Function 'default_catalog.default_database.f' declares an invalid result type 'STRIN'/);

@@ -177,3 +177,127 @@ test('interactive: multi-line statements with the continuation prompt, HELP, err
     rmSync(home, { recursive: true, force: true });
   }
 });
+
+const UDFS = resolve(import.meta.dirname, '..', 'catalog', 'testdata', 'udfs.ts');
+
+test('-f prints query results in tableau form: the changelog while streaming, the final rows in batch', async () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'q.sql'), [
+      "SET 'parallelism.default' = '1';",
+      "SELECT name, COUNT(*) AS cnt FROM (VALUES ('Bob'), ('Alice'), ('Greg'), ('Bob')) AS NameTable(name) GROUP BY name;",
+      "SET 'execution.runtime-mode' = 'batch';",
+      "SELECT name, COUNT(*) AS cnt FROM (VALUES ('Bob'), ('Alice'), ('Greg'), ('Bob')) AS NameTable(name) GROUP BY name ORDER BY name;",
+      'SELECT * FROM (VALUES (1)) AS t(a) WHERE a > 1;',
+    ].join('\n'));
+    const r = await weirSql(['-f', join(dir, 'q.sql')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stdout.includes([
+      "Weir SQL> SELECT name, COUNT(*) AS cnt FROM (VALUES ('Bob'), ('Alice'), ('Greg'), ('Bob')) AS NameTable(name) GROUP BY name;",
+      '+----+--------------------------------+----------------------+',
+      '| op |                           name |                  cnt |',
+      '+----+--------------------------------+----------------------+',
+      '| +I |                            Bob |                    1 |',
+      '| +I |                          Alice |                    1 |',
+      '| +I |                           Greg |                    1 |',
+      '| -U |                            Bob |                    1 |',
+      '| +U |                            Bob |                    2 |',
+      '+----+--------------------------------+----------------------+',
+      'Received a total of 5 rows',
+      '',
+    ].join('\n')), r.stdout);
+    assert.ok(r.stdout.includes([
+      'GROUP BY name ORDER BY name;',
+      '+-------+-----+',
+      '|  name | cnt |',
+      '+-------+-----+',
+      '| Alice |   1 |',
+      '|   Bob |   2 |',
+      '|  Greg |   1 |',
+      '+-------+-----+',
+      '3 rows in set',
+      '',
+    ].join('\n')), r.stdout);
+    assert.ok(r.stdout.endsWith('WHERE a > 1;\nEmpty set\n\n'), r.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('-f submits a bounded INSERT, prints its job id, goes on with the script, and exits when the job ends', async () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'insert.sql'), [
+      "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '100');",
+      "CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');",
+      'INSERT INTO sink SELECT id FROM src;',
+      'SHOW TABLES;',
+    ].join('\n'));
+    const r = await weirSql(['-f', join(dir, 'insert.sql')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Weir SQL> INSERT INTO sink SELECT id FROM src;\n\[INFO\] Submitting SQL update statement to the cluster...\n\[INFO\] SQL update statement has been successfully submitted to the cluster:\nJob ID: [0-9a-f]{32}\n\nWeir SQL> SHOW TABLES;\n/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a detached INSERT over an unbounded source keeps running after the script until Ctrl-C cancels it', async () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'endless.sql'), [
+      "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20');",
+      "CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');",
+      'INSERT INTO sink SELECT id FROM src;',
+      "SELECT 'after' AS s;",
+    ].join('\n'));
+    const child = spawn(process.execPath, [MAIN, 'sql', '-f', join(dir, 'endless.sql')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const running = new Promise<void>((ok) => child.stderr.on('data', (d) => {
+      stderr += d;
+      if (stderr.includes('still running')) ok();
+    }));
+    const closed = new Promise<number | null>((ok) => child.on('close', ok));
+    await running;
+    assert.match(stdout, /Job ID: [0-9a-f]{32}\n/);
+    assert.match(stdout, /Received a total of 1 row\n/);
+    assert.match(stderr, /\[INFO\] 1 submitted job\(s\) still running; the client stays until they end \(Ctrl-C cancels them\)./);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(child.exitCode, null, 'the process stays alive while the job runs');
+    child.kill('SIGINT');
+    assert.equal(await closed, 130);
+    assert.match(stderr, /Cancelling 1 running job\(s\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("with table.dml-sync an INSERT waits for its job and a failing job fails the script; without it the failure is reported later", async () => {
+  const dir = tempDir();
+  try {
+    const ddl = [
+      `CREATE FUNCTION boom AS '${UDFS}#boom';`,
+      "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '5', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '5');",
+      "CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');",
+    ];
+    writeFileSync(join(dir, 'sync-ok.sql'), [...ddl, "SET 'table.dml-sync' = 'true';", 'INSERT INTO sink SELECT id FROM src;', 'SHOW TABLES;'].join('\n'));
+    const ok = await weirSql(['-f', join(dir, 'sync-ok.sql')]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /\[INFO\] Submitting SQL update statement to the cluster...\n\[INFO\] Complete execution of the SQL update statement.\n/);
+
+    writeFileSync(join(dir, 'sync-fail.sql'), [...ddl, "SET 'table.dml-sync' = 'true';", 'INSERT INTO sink SELECT boom(id) FROM src;', 'SHOW TABLES;'].join('\n'));
+    const failed = await weirSql(['-f', join(dir, 'sync-fail.sql')]);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stdout, /\[INFO\] Submitting SQL update statement to the cluster...\n\[ERROR\] Could not execute SQL statement. Reason:\n.*boom at 3/);
+    assert.doesNotMatch(failed.stdout, /SHOW TABLES/);
+
+    writeFileSync(join(dir, 'detached-fail.sql'), [...ddl, 'INSERT INTO sink SELECT boom(id) FROM src;'].join('\n'));
+    const later = await weirSql(['-f', join(dir, 'detached-fail.sql')]);
+    assert.equal(later.code, 1);
+    assert.match(later.stdout, /Job ID: [0-9a-f]{32}\n/);
+    assert.match(later.stderr, /\[ERROR\] Job [0-9a-f]{32} failed: .*boom at 3/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

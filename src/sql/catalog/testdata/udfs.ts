@@ -27,3 +27,9 @@ export class Twice {
 export const notAFunction = { hello: 'world' };
 
 export const badType = scalarFunction('STRIN', (s: string) => s);
+
+/** Fails on 3: a job that fails at run time. */
+export const boom = scalarFunction('BIGINT', (x: number | null) => {
+  if (x === 3) throw new Error('boom at 3');
+  return x;
+});
