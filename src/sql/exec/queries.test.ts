@@ -289,3 +289,10 @@ test('INSERT INTO a filesystem sink with a column list, from VALUES and a query,
     { id: 2, who: 'bob', note: null }, { id: 4, who: 'cid', note: null }, { id: 6, who: 'ann', note: null }, { id: 99, who: 'zed', note: 'hand' },
   ]);
 }));
+
+test('CROSS JOIN UNNEST of an array, with ordinality', () => inBothModes(async (s) => {
+  await s.table('baskets', { columns: 'who STRING, items ARRAY<STRING>', rows: [{ who: 'ann', items: ['tea', 'jam'] }, { who: 'bob', items: [] }, { who: 'cid', items: ['egg'] }] });
+  assert.deepEqual(await s.query('SELECT who, item FROM baskets CROSS JOIN UNNEST(items) AS t (item)'), rowsOf(['ann', 'tea'], ['ann', 'jam'], ['cid', 'egg']));
+  assert.deepEqual(await s.query('SELECT who, item, n FROM baskets CROSS JOIN UNNEST(items) WITH ORDINALITY AS t (item, n) WHERE who = \'ann\''),
+    rowsOf(['ann', 'tea', 1], ['ann', 'jam', 2]));
+}));

@@ -16,6 +16,7 @@ import { withCtes, type BinderContext } from './binder-context.ts';
 import { bindExpr } from './bind-expr.ts';
 import { bindSelect } from './bind-select.ts';
 import { bindCatalogTable, bindDataStreamTable } from './bind-table.ts';
+import { bindUnnest } from './bind-unnest.ts';
 import { bindWindowTvf, WINDOW_TVFS } from './bind-window-tvf.ts';
 import { Scope, uniquify } from './scope.ts';
 
@@ -220,7 +221,10 @@ export function bindFrom(ref: TableRef, ctx: BinderContext): Bound {
       const one: RelNode = { kind: 'Values', rows: [[]], rowType: { names: [], types: [] } };
       return bindCorrelate({ rel: one, scope: Scope.of([], []) }, ref, 'INNER', ctx);
     }
-    case 'UnnestRef': throw new SqlValidationError('UNNEST is not supported', ref.pos);
+    case 'UnnestRef': {
+      const one: RelNode = { kind: 'Values', rows: [[]], rowType: { names: [], types: [] } };
+      return bindUnnest({ rel: one, scope: Scope.of([], []) }, ref, 'INNER', ctx);
+    }
     case 'JoinRef': return bindJoin(ref, ctx);
   }
 }
@@ -249,6 +253,11 @@ function bindJoin(j: Extract<TableRef, { kind: 'JoinRef' }>, ctx: BinderContext)
     if (j.type !== 'INNER' && j.type !== 'CROSS' && j.type !== 'LEFT') throw new SqlValidationError(`${j.type} JOIN with a table function is not supported`, j.pos);
     if (j.on && !(j.on.kind === 'Literal' && j.on.value === true)) throw new SqlValidationError('A join with LATERAL TABLE only supports ON TRUE', j.on.pos);
     return bindCorrelate(left, j.right, j.type === 'LEFT' ? 'LEFT' : 'INNER', ctx);
+  }
+  if (j.right.kind === 'UnnestRef') {
+    if (j.type !== 'INNER' && j.type !== 'CROSS' && j.type !== 'LEFT') throw new SqlValidationError(`${j.type} JOIN with UNNEST is not supported`, j.pos);
+    if (j.on && !(j.on.kind === 'Literal' && j.on.value === true)) throw new SqlValidationError('A join with UNNEST only supports ON TRUE', j.on.pos);
+    return bindUnnest(left, j.right, j.type === 'LEFT' ? 'LEFT' : 'INNER', ctx);
   }
   const temporalAt = j.right.kind === 'NamedTable' ? j.right.systemTimeAsOf : undefined;
   const right = j.right.kind === 'NamedTable' ? bindNamedTable(j.right, ctx) : bindFrom(j.right, ctx);
