@@ -83,10 +83,10 @@ class Generator implements CodeGen {
       out.push(`const ${t} = ${this.capture(impl.make(c, this.ctx))}(${args.join(', ')});`);
       return t;
     }
+    if (args.includes('null')) return 'null'; // a NULL literal operand of a strict function
     const body = impl.kind === 'inline' ? impl.code(args, c, this) : `${this.capture(impl.make(c, this.ctx))}(${args.join(', ')})`;
     const checks = args.filter((a, i) => !(c.operands[i]!.kind === 'literal' && a !== 'null'));
-    if (args.includes('null')) out.push(`const ${t} = null;`);
-    else out.push(`const ${t} = ${checks.length ? `${checks.map((a) => `${a} === null`).join(' || ')} ? null : ` : ''}${body};`);
+    out.push(`const ${t} = ${checks.length ? `${checks.map((a) => `${a} === null`).join(' || ')} ? null : ` : ''}${body};`);
     return t;
   }
 

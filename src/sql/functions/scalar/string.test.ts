@@ -125,3 +125,9 @@ test('SUBSTRING, LEFT, RIGHT and the pads count code points', () => {
   assert.equal(e('LPAD', str('😀'), int(3), str('ab')), 'ab😀');
   assert.equal(e('RPAD', str('a'), int(3), str('😀')), 'a😀😀');
 });
+
+test('a NULL pattern or a pattern from a column', () => {
+  assert.equal(e('LIKE', str('a'), nul()), null);
+  assert.equal(evaluate(fn('LIKE', str('abc'), col(0, Types.STRING())), ['a%']), true);
+  assert.equal(evaluate(fn('LIKE', str('abc'), col(0, Types.STRING())), ['b%']), false);
+});

@@ -15,19 +15,20 @@ const int = (): LogicalType => Types.INT(false);
 const bool = (mayBeNull = false): LogicalType => Types.BOOLEAN(mayBeNull);
 const lengthOf = (r: Rex): number => r.type.length ?? MAX_LENGTH;
 
-/** Java regexes compiled once per pattern text (null for an invalid pattern). */
-const regexCache = new Map<string, RegExp | null>();
+/** Java regexes compiled once per pattern text and flags (null for an invalid pattern). */
+const regexCaches = new Map<string, Map<string, RegExp | null>>();
 function regex(pattern: string, flags = ''): RegExp | null {
-  const key = flags + '\u0000' + pattern;
-  let re = regexCache.get(key);
+  let cache = regexCaches.get(flags);
+  if (!cache) regexCaches.set(flags, (cache = new Map()));
+  let re = cache.get(pattern);
   if (re === undefined) {
     try {
       re = new RegExp(pattern, flags);
     } catch {
       re = null;
     }
-    if (regexCache.size > 10_000) regexCache.clear();
-    regexCache.set(key, re);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(pattern, re);
   }
   return re;
 }
@@ -68,16 +69,24 @@ function similarToRegex(pattern: string, escape: string | null): RegExp {
 const likeDef = (op: 'LIKE' | 'NOT LIKE' | 'SIMILAR TO'): ScalarFunctionDef =>
   fixed(op, [['STRING', 'STRING'], ['STRING', 'STRING', 'STRING']], () => bool(), {
     kind: 'strict',
-    make() {
-      const toRe = op === 'SIMILAR TO' ? similarToRegex : likeToRegex;
-      const cache = new Map<string, RegExp>();
+    make(c) {
+      const toRe = (p: string, esc: string | undefined): RegExp => {
+        if (esc !== undefined && esc.length !== 1) throw new RangeError(`Invalid escape character '${esc}': it must be a single character`);
+        return (op === 'SIMILAR TO' ? similarToRegex : likeToRegex)(p, esc ?? null);
+      };
       const negate = op === 'NOT LIKE';
-      return (s: string, p: string, esc?: string) => {
-        const key = esc === undefined ? p : `${esc}\u0000${p}`;
+      const [, p, esc] = c.operands;
+      // A literal pattern (the usual case) is translated once.
+      if (p!.kind === 'literal' && (esc === undefined || esc.kind === 'literal')) {
+        const re = toRe(p!.value as string, esc?.kind === 'literal' ? (esc.value as string) : undefined);
+        return (s: string) => re.test(s) !== negate;
+      }
+      const cache = new Map<string, RegExp>();
+      return (s: string, pattern: string, e?: string) => {
+        const key = e === undefined ? pattern : `${e}\u0000${pattern}`;
         let re = cache.get(key);
         if (!re) {
-          if (esc !== undefined && esc.length !== 1) throw new RangeError(`Invalid escape character '${esc}': it must be a single character`);
-          re = toRe(p, esc ?? null);
+          re = toRe(pattern, e);
           if (cache.size > 1000) cache.clear();
           cache.set(key, re);
         }
