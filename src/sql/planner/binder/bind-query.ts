@@ -1,6 +1,6 @@
 // Binds queries: WITH, set operations, VALUES, ORDER BY / LIMIT, and FROM clauses (tables, views,
 // CTEs, derived tables, joins, window TVFs, LATERAL TABLE functions, temporal joins).
-import { Types, withNullability, type LogicalType, type RowType } from '../../../core/types/logical-type.ts';
+import { Types, withNullability, withoutTimeAttribute, type LogicalType, type RowType } from '../../../core/types/logical-type.ts';
 import type { Cte, Expr, NamedTable, Pos, Query, QueryBody, Select, SetOperation, TableRef, Values } from '../../ast/ast.ts';
 import { formatPath } from '../../catalog/catalog-objects.ts';
 import { evaluateConstant, isConstant } from '../../expr/compile.ts';
@@ -11,7 +11,8 @@ import { SqlValidationError } from '../../sql-errors.ts';
 import { resolveScalarCall } from '../../functions/scalar/registry.ts';
 import type { AggregateRel, CorrelateRel, JoinRel, JoinType, ProjectRel, RelNode, SortKey } from '../logical/rel.ts';
 import { call, literal, type Rex } from '../rex.ts';
-import { andAll } from '../rex-util.ts';
+import { andAll, conjunctions } from '../rex-util.ts';
+import { intervalBounds } from '../physical/plan-join.ts';
 import { withCtes, type BinderContext } from './binder-context.ts';
 import { bindExpr } from './bind-expr.ts';
 import { bindSelect } from './bind-select.ts';
@@ -295,6 +296,10 @@ function bindJoin(j: Extract<TableRef, { kind: 'JoinRef' }>, ctx: BinderContext)
     if (joinType !== 'INNER' && joinType !== 'LEFT') throw new SqlValidationError('Temporal table join only supports INNER JOIN and LEFT JOIN', j.pos);
     temporal = { leftTimeIndex: at.index, kind: at.type.timeAttribute };
   }
+  // A regular join's output has no time attributes (rows come out of event-time order); interval
+  // and temporal joins keep them.
+  const keepsTime = temporal !== undefined || intervalBounds(conjunctions(condition), left.rel, right.rel) !== undefined;
+  if (!keepsTime) types.forEach((t, i) => { types[i] = withoutTimeAttribute(t); });
   const rel: JoinRel = { kind: 'Join', left: left.rel, right: right.rel, joinType, condition, temporal, rowType: { names: uniquify([...left.rel.rowType.names, ...right.rel.rowType.names]), types } };
   const joined = Scope.join(left.scope, right.scope);
   return { rel, scope: new Scope(joined.fields.map((f, i) => ({ ...f, type: types[i]! }))) };

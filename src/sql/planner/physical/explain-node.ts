@@ -93,7 +93,7 @@ export function describeNode(n: PhysNode): string {
       attrs.push(`joinType=[${joinTypeName(n.joinType)}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`);
       break;
     case 'LookupJoin':
-      attrs.push(`table=[${formatPath(n.path)}]`, `joinType=[${joinTypeName(n.joinType)}]`, `lookup=[${n.lookupKeys.map((k) => `${outNames[inNames.length + k.right]}=${inNames[k.left]}`).join(', ')}]`, `select=${list(outNames)}`);
+      attrs.push(`table=[${formatPath(n.path)}]`, `joinType=[${joinTypeName(n.joinType)}]`, `lookup=[${n.lookupKeys.map((k) => `${n.table.columns.filter((c) => c.kind === 'physical')[k.right]!.name}=${inNames[k.left]}`).join(', ')}]`, `select=${list(outNames)}`);
       break;
     case 'Union': attrs.push(`all=[true]`, `union=${list(outNames)}`); break;
     case 'Rank':

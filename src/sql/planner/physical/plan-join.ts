@@ -115,7 +115,7 @@ function timeTerm(r: Rex, rel: { left: RelNode; right: RelNode }): { side: 'L' |
 }
 
 /** Bounds lower <= l.rowtime - r.rowtime <= upper from the non-equi conditions, when both are given. */
-function intervalBounds(rest: readonly Rex[], left: RelNode, right: RelNode): { leftTime: number; rightTime: number; lower: number; upper: number } | undefined {
+export function intervalBounds(rest: readonly Rex[], left: RelNode, right: RelNode): { leftTime: number; rightTime: number; lower: number; upper: number } | undefined {
   let lower = Number.NEGATIVE_INFINITY;
   let upper = Number.POSITIVE_INFINITY;
   let lt: number | undefined;
@@ -179,6 +179,11 @@ function planTemporal(p: PhysicalPlanner, rel: JoinRel, split: EquiSplit, nonEqu
       kind: 'LookupJoin', inputs: [left], rowType: materialized(rel.rowType), joinType: rel.joinType, path: scan.path, table: scan.table, options: scan.options,
       lookupKeys, nonEqui, condition: rel.condition, rightWidth, rightCalc,
     };
+  }
+  let base: RelNode = rel.right;
+  while (base.kind === 'Project' || base.kind === 'WatermarkAssigner' || base.kind === 'Filter') base = base.input;
+  if (base.kind === 'TableScan' && !base.table.primaryKey?.length) {
+    throw new TableError('Temporal Table Join requires primary key in versioned table, but no primary key can be found.');
   }
   const right = p.convert(rel.right);
   const rightTime = rel.right.rowType.types.findIndex((x) => x.timeAttribute === 'ROWTIME');
