@@ -15,6 +15,7 @@ class Generator implements CodeGen {
   readonly names: string[] = [];
   readonly values: unknown[] = [];
   readonly inputs = new Set<number>();
+  readonly #captured = new Map<unknown, string>();
   #n = 0;
 
   constructor(ctx: ExprContext) {
@@ -26,11 +27,13 @@ class Generator implements CodeGen {
   }
 
   capture(value: unknown): string {
-    const i = this.values.indexOf(value);
-    if (i >= 0) return this.names[i]!;
-    const name = `c${this.values.length}`;
-    this.names.push(name);
-    this.values.push(value);
+    let name = this.#captured.get(value);
+    if (name === undefined) {
+      name = `c${this.values.length}`;
+      this.#captured.set(value, name);
+      this.names.push(name);
+      this.values.push(value);
+    }
     return name;
   }
 
@@ -98,7 +101,13 @@ class Generator implements CodeGen {
   }
 }
 
-/** A function computing the expression's value from an input row's fields. */
+/**
+ * A function computing the expression's value from an input row's fields.
+ *
+ * @example
+ *   const plus1 = compileExpression(resolveScalarCall('+', [inputRef(0, Types.INT()), literal(1, Types.INT(false))]), { timeZone: 'UTC' });
+ *   plus1([41]); // 42
+ */
 export function compileExpression(rex: Rex, ctx: ExprContext): RowFn {
   const g = new Generator(ctx);
   const out: string[] = [];
