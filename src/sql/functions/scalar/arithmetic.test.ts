@@ -73,3 +73,25 @@ test('temporal arithmetic with intervals', () => {
   assert.equal(evaluate(fn('*', day, int(2))), 172_800_000);
   assert.equal(evaluate(fn('+', day, day)), 172_800_000);
 });
+
+test('compiled BIGINT and DECIMAL arithmetic agree with exact bigint arithmetic (property)', async () => {
+  const fc = (await import('fast-check')).default;
+  const plus = fn('+', col(0, Types.BIGINT()), col(1, Types.BIGINT()));
+  const times = fn('*', col(0, Types.BIGINT()), col(1, Types.BIGINT()));
+  const i64 = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
+  const canon = (v: bigint): number | bigint => (v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
+  fc.assert(fc.property(i64, i64, (a, b) => {
+    assert.equal(evaluate(plus, [canon(a), canon(b)]), canon(BigInt.asIntN(64, a + b)));
+    assert.equal(evaluate(times, [canon(a), canon(b)]), canon(BigInt.asIntN(64, a * b)));
+  }), { numRuns: 300 });
+  // DECIMAL(10, 2) + DECIMAL(8, 4) -> DECIMAL(13, 4); * -> DECIMAL(19, 6): both exact
+  const d1 = col(0, Types.DECIMAL(10, 2)), d2 = col(1, Types.DECIMAL(8, 4));
+  const sum = fn('+', d1, d2), prod = fn('*', d1, d2);
+  assert.equal(formatType(sum.type), 'DECIMAL(13, 4)');
+  assert.equal(formatType(prod.type), 'DECIMAL(19, 6)');
+  const u = (digits: number): fc.Arbitrary<bigint> => fc.bigInt({ min: -(10n ** BigInt(digits)) + 1n, max: 10n ** BigInt(digits) - 1n });
+  fc.assert(fc.property(u(10), u(8), (a, b) => {
+    assert.equal(evaluate(sum, [a, b]), a * 100n + b);
+    assert.equal(evaluate(prod, [a, b]), a * b);
+  }), { numRuns: 300 });
+});
