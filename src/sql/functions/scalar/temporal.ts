@@ -199,8 +199,8 @@ const timestampAdd: ScalarFunctionDef = {
       const months = UNIT_MONTHS[unit], size = UNIT_MS[unit];
       if (months !== undefined) return (n: number | bigint, v: number) => back(addMonthsToTimestamp(to(v), Number(n) * months));
       if (size === undefined) throw new RangeError(`Unsupported time unit ${unit} for TIMESTAMPADD`);
-      // Sub-day units on TIMESTAMP_LTZ move the instant; calendar units move the wall clock.
-      if (t.root === 'TIMESTAMP_LTZ' && size < MS_PER_DAY) return (n: number | bigint, v: number) => v + Number(n) * size;
+      // Fixed-length units move a TIMESTAMP_LTZ instant (as `+ INTERVAL` does); months move its wall clock.
+      if (t.root === 'TIMESTAMP_LTZ') return (n: number | bigint, v: number) => v + Number(n) * size;
       return (n: number | bigint, v: number) => back(to(v) + Number(n) * size);
     },
   },
