@@ -7,6 +7,7 @@ import { GroupAggregateOperator } from '../operators/group-aggregate-operator.ts
 import { MiniBatchGroupAggregateOperator } from '../operators/mini-batch-group-aggregate-operator.ts';
 import { OverAggregateOperator } from '../operators/over-aggregate-operator.ts';
 import { WindowAggregateOperator } from '../operators/window-aggregate-operator.ts';
+import { SessionWindowTableFunctionOperator } from '../operators/window-session-table-function-operator.ts';
 import { WindowTableFunctionOperator } from '../operators/window-table-function-operator.ts';
 import type { BoundAggCall } from '../planner/logical/rel.ts';
 import { describeNode } from '../planner/physical/explain-node.ts';
@@ -54,7 +55,14 @@ export function translateWindowAggregate(node: Extract<PhysNode, { kind: 'Window
 }
 
 export function translateWindowTableFunction(node: Extract<PhysNode, { kind: 'WindowTableFunction' }>, input: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
-  return input.transform(describeNode(node), 'window-table-function', () => new WindowTableFunctionOperator({ window: node.window, timeIndex: node.timeIndex })).uid(ctx.uid('window-tvf'));
+  const w = node.window;
+  if (w.type === 'SESSION') {
+    const isEventTime = node.inputs[0]!.rowType.types[node.timeIndex]!.timeAttribute === 'ROWTIME';
+    const out = input.transform(describeNode(node), 'session-window-tvf', () => new SessionWindowTableFunctionOperator({ gap: w.gap, timeIndex: node.timeIndex, isEventTime })).uid(ctx.uid('window-tvf'));
+    if (node.partitionKeys.length === 0) out.setParallelism(1);
+    return out;
+  }
+  return input.transform(describeNode(node), 'window-table-function', () => new WindowTableFunctionOperator({ window: w, timeIndex: node.timeIndex })).uid(ctx.uid('window-tvf'));
 }
 
 export function translateOverAggregate(node: Extract<PhysNode, { kind: 'OverAggregate' }>, input: DataStream<Row>, ctx: ExecContext): DataStream<Row> {

@@ -296,3 +296,14 @@ test('CROSS JOIN UNNEST of an array, with ordinality', () => inBothModes(async (
   assert.deepEqual(await s.query('SELECT who, item, n FROM baskets CROSS JOIN UNNEST(items) WITH ORDINALITY AS t (item, n) WHERE who = \'ann\''),
     rowsOf(['ann', 'tea', 1], ['ann', 'jam', 2]));
 }));
+
+test('SESSION window TVF with PARTITION BY, on its own and aggregated', () => inBothModes(async (s) => {
+  await setup(s);
+  const w = (t: string) => ms(`2024-01-01 00:00:${t}`);
+  // Sessions with a 5 s gap per customer: ann [1,11) {1,6}, [21,26); bob [4,9), [14,19); cid [12,17).
+  const session = `TABLE(SESSION(TABLE orders PARTITION BY customer, DESCRIPTOR(ts), INTERVAL '5' SECOND))`;
+  assert.deepEqual(await s.query(`SELECT id, window_start, window_end FROM ${session} WHERE customer = 'ann'`),
+    rowsOf([1, w('01'), w('11')], [3, w('01'), w('11')], [6, w('21'), w('26')]));
+  assert.deepEqual(await s.query(`SELECT customer, window_start, COUNT(*) FROM ${session} GROUP BY customer, window_start, window_end`),
+    rowsOf(['ann', w('01'), 2], ['ann', w('21'), 1], ['bob', w('04'), 1], ['bob', w('14'), 1], ['cid', w('12'), 1]));
+}));

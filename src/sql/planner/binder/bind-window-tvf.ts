@@ -73,6 +73,12 @@ export function bindWindowTvf(fc: FunctionCall, ctx: BinderContext, bindTable: (
   const bound: LogicalType = ltz ? Types.TIMESTAMP_LTZ(3, false) : Types.TIMESTAMP(3, false);
   const names = [...input.rel.rowType.names, 'window_start', 'window_end', 'window_time'];
   const types = [...input.rel.rowType.types, Types.TIMESTAMP(3, false), Types.TIMESTAMP(3, false), { ...bound, timeAttribute: timeType.timeAttribute }];
-  const rel: WindowTvfRel = { kind: 'WindowTVF', input: input.rel, window, timeIndex: col.field.index, rowType: { names, types } };
+  const partitionKeys = (data.partitionBy ?? []).map((id) => {
+    const r = input.scope.tryResolve([id]);
+    if (!r) throw new SqlValidationError(`Column '${id.name}' not found in any table`, id.pos);
+    return r.field.index;
+  });
+  if (partitionKeys.length && fn !== 'SESSION') throw new SqlValidationError(`PARTITION BY is only supported for SESSION windows`, data.pos);
+  const rel: WindowTvfRel = { kind: 'WindowTVF', input: input.rel, window, timeIndex: col.field.index, partitionKeys, rowType: { names, types } };
   return rel;
 }

@@ -119,6 +119,8 @@ export interface WindowTvfRel extends Base {
   readonly input: RelNode;
   readonly window: WindowSpec;
   readonly timeIndex: number;
+  /** SESSION(TABLE t PARTITION BY k, ...): sessions per key. */
+  readonly partitionKeys?: readonly number[];
 }
 
 /** OVER aggregates: input ++ one column per call. */

@@ -82,7 +82,10 @@ export function describeNode(n: PhysNode): string {
       attrs.push(`window=[${formatWindow(n.window, inNames[n.timeIndex]!)}]`);
       attrs.push(`select=${list([...n.groupKey.map((k) => inNames[k]!), ...n.calls.map((c) => formatAggCall(c, inNames)), "start('w$) AS window_start", "end('w$) AS window_end", ...(n.emitWindowTime ? ["rowtime('w$) AS window_time"] : [])])}`);
       break;
-    case 'WindowTableFunction': attrs.push(`window=[${formatWindow(n.window, inNames[n.timeIndex]!)}]`); break;
+    case 'WindowTableFunction':
+      if (n.partitionKeys.length) attrs.push(`partitionKeys=${list(n.partitionKeys.map((k) => inNames[k]!))}`);
+      attrs.push(`window=[${formatWindow(n.window, inNames[n.timeIndex]!)}]`);
+      break;
     case 'Join':
       attrs.push(`joinType=[${joinTypeName(n.joinType)}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`, 'leftInputSpec=[NoUniqueKey]', 'rightInputSpec=[NoUniqueKey]');
       break;

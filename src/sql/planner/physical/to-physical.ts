@@ -51,8 +51,10 @@ export class PhysicalPlanner {
       case 'Join': return planJoin(this, rel as JoinRel);
       case 'Union': return { kind: 'Union', inputs: rel.inputs.map((i) => this.convert(i)), rowType: rel.rowType };
       case 'WindowTVF': {
-        const input = this.convert(rel.input);
-        return { kind: 'WindowTableFunction', inputs: [input], rowType: rel.rowType, window: rel.window, timeIndex: rel.timeIndex };
+        const keys = rel.partitionKeys ?? [];
+        // SESSION keeps each key's rows until its session closes: keyed by the PARTITION BY columns.
+        const input = rel.window.type === 'SESSION' ? this.exchange(this.convert(rel.input), keys) : this.convert(rel.input);
+        return { kind: 'WindowTableFunction', inputs: [input], rowType: rel.rowType, window: rel.window, timeIndex: rel.timeIndex, partitionKeys: keys };
       }
       case 'Over': {
         const input = this.exchange(this.convert(rel.input), rel.window.partitionKeys);
