@@ -54,9 +54,12 @@ export async function runInteractive(client: SqlClient, io: ShellIO): Promise<vo
       buffer = rest ? rest.text : '';
       for (const piece of complete) {
         saveHistory(io.historyFile, `${piece.text};`);
-        rl.pause();
+        // On a terminal the prompt keeps reading while a statement runs, so that Ctrl-C reaches it.
+        if (!io.terminal) rl.pause();
         const outcome = await client.run(piece, process.cwd(), true);
-        rl.resume();
+        if (!io.terminal) rl.resume();
+        // Keys pressed in a result view (Q, Esc) also reached the prompt's line: drop them.
+        if (io.terminal) rl.write(null, { ctrl: true, name: 'u' });
         if (outcome === 'quit') {
           write(`${MESSAGES.shutdown}\n`);
           return;
