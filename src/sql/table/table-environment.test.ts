@@ -183,3 +183,17 @@ test('at parallelism 2 worker threads rebuild the SQL job by replaying the sessi
   const rows = await collect(tEnv, 'SELECT twice(id) FROM seq WHERE id > 30');
   assert.deepEqual(rows.map((r) => r.fields[0] as number).sort((a, b) => a - b), [62, 64, 66, 68, 70, 72, 74, 76, 78, 80]);
 });
+
+test('CREATE TABLE ... AS SELECT creates the table from the query schema and fills it; a Table can be named in SQL text', withTempDir(async (dir) => {
+  const tEnv = TableEnvironment.create({ config: { 'parallelism.default': '1', 'table.dml-sync': 'true' } });
+  const result = await tEnv.executeSql(`CREATE TABLE copy WITH ('connector' = 'filesystem', 'path' = '${join(dir, 'copy')}', 'format' = 'json') AS SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t(id, s)`);
+  assert.equal(result.getJobClient()!.jobName, 'insert-into_default_catalog.default_database.copy');
+  const describe = await collect(tEnv, 'DESCRIBE copy');
+  assert.deepEqual(describe.map((r) => r.fields.slice(0, 3)), [['id', 'INT', false], ['s', 'CHAR(1)', false]]);
+  await tEnv.executeSql("SET 'execution.runtime-mode' = 'batch'");
+  const table = await tEnv.sqlQuery('SELECT id, s FROM copy');
+  const back = await collect(tEnv, `SELECT s FROM ${table} WHERE id = 2`);
+  assert.deepEqual(back.map((r) => r.fields), [['b']]);
+  assert.match(String(table), /^`UnnamedTable\$\d+`$/);
+  await assert.rejects(tEnv.executeSql(`CREATE TABLE copy WITH ('connector' = 'blackhole') AS SELECT 1`), /Table \(or view\) default_catalog.default_database.copy already exists/);
+}));

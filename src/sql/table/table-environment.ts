@@ -155,12 +155,12 @@ export class TableEnvironment {
 
   useCatalog(name: string): void {
     this.#catalog.useCatalog(name);
-    this.#ops.push({ sql: `USE CATALOG \`${name}\``, lineOffset: 0, baseDir: this.#baseDir });
+    this.#ops.push({ sql: `USE CATALOG ${quote(this.#catalog.currentCatalog)}`, lineOffset: 0, baseDir: this.#baseDir });
   }
 
   useDatabase(name: string): void {
     this.#catalog.useDatabase([name]);
-    this.#ops.push({ sql: `USE \`${name}\``, lineOffset: 0, baseDir: this.#baseDir });
+    this.#ops.push({ sql: `USE ${quote(this.#catalog.currentDatabase)}`, lineOffset: 0, baseDir: this.#baseDir });
   }
 
   listCatalogs(): string[] {
@@ -245,7 +245,7 @@ export class TableEnvironment {
   /** Registers a stream (like fromDataStream) or a Table (as a temporary view) under `name`. */
   async createTemporaryView(name: string, source: DataStream<any> | Table, schema?: RowType | string): Promise<void> {
     if (source instanceof Table) {
-      await this.executeSql(`CREATE TEMPORARY VIEW \`${name.replaceAll('`', '``')}\` AS ${source.queryText}`);
+      await this.executeSql(`CREATE TEMPORARY VIEW ${quote(name)} AS ${source.queryText}`);
       return;
     }
     if (!schema) throw new TableError(`createTemporaryView('${name}'): a DataStream needs a schema ('id INT, name STRING')`);
@@ -264,6 +264,19 @@ export class TableEnvironment {
   /** The rows of any table with their RowKind (in the environment given to fromStreamEnvironment). */
   async toChangelogStream(table: Table | string): Promise<DataStream<Row>> {
     return (await this.#translateForStream(table)).stream;
+  }
+
+  /**
+   * @internal Registers a Table as a temporary view named `UnnamedTable$<n>` and returns the name,
+   * so that a Table can be written into SQL text: `tEnv.sqlQuery(`SELECT * FROM ${table}`)`.
+   */
+  registerUnnamed(table: Table): string {
+    const name = `UnnamedTable$${this.#unnamed++}`;
+    const path = this.#catalog.resolveParts([this.#catalog.currentCatalog, this.#catalog.currentDatabase, name]);
+    const schema = table.getResolvedSchema();
+    this.#catalog.createRelation({ kind: 'view', path, temporary: true, columnNames: schema.names, query: table.query, queryText: table.queryText }, false);
+    this.#ops.push({ sql: `CREATE TEMPORARY VIEW ${quote(name)} AS ${table.queryText}`, lineOffset: 0, baseDir: this.#baseDir });
+    return quote(name);
   }
 
   // ---- internals ----
@@ -409,6 +422,8 @@ export class TableEnvironment {
     return translateQuery(t.query, this.plannerContext(), this.#streamEnv);
   }
 }
+
+const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;
 
 /** `'id INT, name STRING'` as a RowType. */
 function rowTypeOf(columns: string): RowType {

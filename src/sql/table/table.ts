@@ -12,6 +12,7 @@ export class Table {
   /** The query's SQL text (what a view over this table is defined as). */
   readonly queryText: string;
   readonly #schema: RowType;
+  #registeredAs: string | undefined;
 
   constructor(env: TableEnvironment, query: Query, queryText: string, schema: RowType) {
     this.#env = env;
@@ -36,5 +37,11 @@ export class Table {
 
   explain(...details: string[]): Promise<string> {
     return this.#env.explainSql(this.queryText, ...details);
+  }
+
+  /** The name of a temporary view over this table (registered on first use), as Flink's Table.toString(): `SELECT * FROM ${table}`. */
+  toString(): string {
+    this.#registeredAs ??= this.#env.registerUnnamed(this);
+    return this.#registeredAs;
   }
 }
