@@ -85,11 +85,14 @@ export function bindBody(body: QueryBody, ctx: BinderContext): RelNode {
 
 /** Casts `rel`'s columns to `types` where they differ (a Project), keeping names. */
 export function castTo(rel: RelNode, types: readonly LogicalType[], names: readonly string[] = rel.rowType.names): RelNode {
-  const same = rel.rowType.types.every((t, i) => sameType(t, types[i]!)) && names.every((n, i) => n === rel.rowType.names[i]);
+  const same = rel.rowType.types.every((t, i) => sameType(t, types[i]!) && t.timeAttribute === types[i]!.timeAttribute) && names.every((n, i) => n === rel.rowType.names[i]);
   if (same) return rel;
   const exprs: Rex[] = rel.rowType.types.map((t, i) => {
     const ref: Rex = { kind: 'input', index: i, type: t };
-    return sameType(t, types[i]!) ? ref : call('CAST', [ref], types[i]!);
+    const to = types[i]!;
+    // NOT NULL values fit a nullable column as they are.
+    const fits = sameType(t, to) || (to.nullable && sameType({ ...t, nullable: true }, to));
+    return fits ? { ...ref, type: to } : call('CAST', [ref], to);
   });
   return { kind: 'Project', input: rel, exprs, rowType: { names, types } } satisfies ProjectRel;
 }

@@ -40,7 +40,7 @@ export class PhysicalPlanner {
           return { kind: 'WatermarkAssigner', inputs: [input], rowType: rel.rowType, rowtimeIndex: rel.rowtimeIndex, watermark: rel.watermark };
         }
         const c = this.#collectCalc(rel);
-        if (c.input.kind === 'Aggregate' && !c.condition) return this.#aggregateWithNames(c.input, c.exprs, rel.rowType);
+        if (c.input.kind === 'Aggregate') return this.#aggregateWithNames(c.input, c.exprs, c.condition, rel.rowType);
         const input = c.input.kind === 'TableScan' ? this.#scan(c.input, c) : this.convert(c.input);
         return this.calc(input, c.exprs, c.condition, rel.rowType);
       }
@@ -226,13 +226,13 @@ export class PhysicalPlanner {
   }
 
   /** Project(Aggregate) where the projection only renames/reorders: name the aggregates after their aliases, as Flink prints them. */
-  #aggregateWithNames(agg: AggregateRel, exprs: readonly Rex[], rowType: RowType): PhysNode {
+  #aggregateWithNames(agg: AggregateRel, exprs: readonly Rex[], condition: Rex | undefined, rowType: RowType): PhysNode {
     const names = [...agg.rowType.names];
     exprs.forEach((e, i) => {
       if (e.kind === 'input' && e.index >= agg.groupKey.length) names[e.index] = rowType.names[i]!;
     });
     const node = this.#aggregate(agg, names);
-    return this.calc(node, exprs, undefined, rowType);
+    return this.calc(node, exprs, condition, rowType);
   }
 
   #aggregate(agg: AggregateRel, names: readonly string[]): PhysNode {
