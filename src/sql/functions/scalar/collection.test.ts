@@ -43,3 +43,10 @@ test('ARRAY_CONTAINS, MAP_KEYS, MAP_VALUES', () => {
   assert.deepEqual(evaluate(fn('MAP_KEYS', map), [new Map([['a', 1], ['b', 2]])]), ['a', 'b']);
   assert.deepEqual(evaluate(fn('MAP_VALUES', map), [new Map([['a', 1], ['b', 2]])]), [1, 2]);
 });
+
+test('ARRAY_JOIN skips NULL elements unless a replacement is given', () => {
+  const arr = col(0, Types.ARRAY(Types.STRING()));
+  assert.equal(evaluate(fn('ARRAY_JOIN', arr, str(',')), [['a', null, 'b']]), 'a,b');
+  assert.equal(evaluate(fn('ARRAY_JOIN', arr, str(','), str('?')), [['a', null, 'b']]), 'a,?,b');
+  assert.equal(evaluate(fn('ARRAY_JOIN', arr, str(',')), [null]), null);
+});

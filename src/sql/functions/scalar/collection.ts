@@ -109,7 +109,31 @@ const mapPart = (name: 'MAP_KEYS' | 'MAP_VALUES'): ScalarFunctionDef => ({
   impl: { kind: 'inline', code: ([m]) => `[...${m}.${name === 'MAP_KEYS' ? 'keys' : 'values'}()]` },
 });
 
+/** ARRAY_JOIN(array, delimiter[, nullReplacement]): NULL elements are skipped unless replaced. */
+const arrayJoin: ScalarFunctionDef = {
+  names: ['ARRAY_JOIN'],
+  resolve(site) {
+    const [a, d, r] = site.operands;
+    const isStr = (x: Rex | undefined): boolean => x === undefined || inFamily(x.type, 'STRING');
+    if (site.operands.length < 2 || site.operands.length > 3 || a!.type.root !== 'ARRAY' || !isStr(d) || !isStr(r) || !inFamily(a!.type.element!, 'STRING')) {
+      cannotApply(site, ['ARRAY_JOIN(<ARRAY<CHARACTER>>, <CHARACTER>)', 'ARRAY_JOIN(<ARRAY<CHARACTER>>, <CHARACTER>, <CHARACTER>)']);
+    }
+    const ops = site.operands.map((o, i) => (i === 0 ? o : fitFamily(o, 'STRING')));
+    return makeCall(site, 'ARRAY_JOIN', ops, Types.STRING(ops[0]!.type.nullable || ops[1]!.type.nullable));
+  },
+  impl: {
+    kind: 'lenient',
+    make: () => (a: (string | null)[] | null, d: string | null, r?: string | null) => {
+      if (a === null || d === null) return null;
+      const parts: string[] = [];
+      for (const x of a) if (x !== null) parts.push(x); else if (r !== undefined && r !== null) parts.push(r);
+      return parts.join(d);
+    },
+  },
+};
+
 export const COLLECTION_FUNCTIONS: readonly ScalarFunctionDef[] = [
+  arrayJoin,
   arrayCtor, mapCtor, rowCtor, item, arrayContains, mapPart('MAP_KEYS'), mapPart('MAP_VALUES'),
   {
     names: ['CARDINALITY'],

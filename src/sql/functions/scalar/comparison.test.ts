@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Types } from '../../../core/types/logical-type.ts';
+import { compileExpression } from '../../expr/compile.ts';
 import { big, col, dbl, dec, evaluate, fn, fnx, int, lit, nul, str } from '../../expr/expr-test-kit.ts';
 
 test('numeric comparison across types (INT = BIGINT, DECIMAL scales, DOUBLE)', () => {
@@ -66,8 +67,7 @@ test('IN and NOT IN with NULLs', () => {
   assert.equal(evaluate(fn('IN', str('b'), str('a'), str('b'))), true);
 });
 
-test('IN over constants that need a cast is a set lookup', async () => {
-  const { compileExpression } = await import('../../expr/compile.ts');
+test('IN over constants that need a cast is a set lookup', () => {
   const e = fn('IN', col(0, Types.BIGINT()), int(1), int(2), big(9007199254740993n));
   const f = compileExpression(e, { timeZone: 'UTC' });
   assert.match(f.toString(), /\.has\(/);

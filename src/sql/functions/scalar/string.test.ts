@@ -131,3 +131,9 @@ test('a NULL pattern or a pattern from a column', () => {
   assert.equal(evaluate(fn('LIKE', str('abc'), col(0, Types.STRING())), ['a%']), true);
   assert.equal(evaluate(fn('LIKE', str('abc'), col(0, Types.STRING())), ['b%']), false);
 });
+
+test('SPLIT and REGEXP_EXTRACT_ALL return arrays', () => {
+  assert.deepEqual(e('SPLIT', str('a,b,,c'), str(',')), ['a', 'b', '', 'c']);
+  assert.deepEqual(e('REGEXP_EXTRACT_ALL', str('100-200, 300-400'), str('(\\d+)-(\\d+)'), int(1)), ['100', '300']);
+  assert.deepEqual(e('REGEXP_EXTRACT_ALL', str('a1b22'), str('\\d+')), ['1', '22']);
+});

@@ -263,6 +263,12 @@ export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
     const re = regex(p);
     return re ? re.test(s) : null;
   })),
+  fixed('REGEXP_EXTRACT_ALL', [['STRING', 'STRING'], ['STRING', 'STRING', 'INT']], () => Types.ARRAY(STRING(), true), strict((s: string, p: string, group = 0) => {
+    const re = regex(p, 'g');
+    if (!re || group < 0) return null;
+    return [...s.matchAll(re)].map((m) => m[group] ?? null);
+  })),
+  fixed('SPLIT', [['STRING', 'STRING']], () => Types.ARRAY(STRING(), false), strict((s: string, d: string) => (d === '' ? [...s] : s.split(d)))),
   fixed('SPLIT_INDEX', [['STRING', 'STRING', 'INT']], () => str(true), strict((s: string, d: string, i: number) => {
     if (i < 0) return null;
     const parts = d === '' ? [s] : s.split(d);
