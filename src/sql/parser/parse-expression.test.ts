@@ -130,6 +130,8 @@ describe('expression ASTs', () => {
   check('TRIM(LEADING FROM s)', { kind: 'TrimExpr', side: 'LEADING', operand: col('s') });
   check('SUBSTRING(s FROM 2 FOR 3)', { kind: 'SubstringExpr', operand: col('s'), start: num('2'), length: num('3') });
   check('SUBSTRING(s, 2)', fn('SUBSTRING', [col('s'), num('2')]));
+  check("OVERLAY(s PLACING 'XY' FROM 2 FOR 3)", fn('OVERLAY', [col('s'), str('XY'), num('2'), num('3')]));
+  check("OVERLAY(s PLACING 'XY' FROM 2)", fn('OVERLAY', [col('s'), str('XY'), num('2')]));
   check('TIMESTAMPDIFF(DAY, a, b)', { kind: 'TimestampAddExpr', fn: 'TIMESTAMPDIFF', unit: 'DAY', args: [col('a'), col('b')] });
   check('TIMESTAMPADD(HOUR, 1, ts)', { kind: 'TimestampAddExpr', fn: 'TIMESTAMPADD', unit: 'HOUR', args: [num('1'), col('ts')] });
   check("JSON_VALUE(j, '$.a' RETURNING INT DEFAULT -1 ON EMPTY ERROR ON ERROR)", {

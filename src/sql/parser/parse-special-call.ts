@@ -1,5 +1,5 @@
 // Parses the functions whose arguments use keywords instead of commas: EXTRACT(unit FROM x),
-// FLOOR/CEIL(x TO unit), POSITION(a IN b), TRIM(.. FROM s), SUBSTRING(s FROM a FOR b),
+// FLOOR/CEIL(x TO unit), POSITION(a IN b), TRIM(.. FROM s), SUBSTRING(s FROM a FOR b), OVERLAY(s PLACING r FROM a),
 // TIMESTAMPADD/TIMESTAMPDIFF(unit, a, b) and the JSON functions with their ON EMPTY/ON ERROR clauses.
 import type { Expr, Ident, JsonCall, Pos, QualifiedName } from '../ast/ast.ts';
 import { SqlParseError } from '../sql-errors.ts';
@@ -104,6 +104,19 @@ export function parseSpecialCall(c: TokenCursor, word: string): Expr | undefined
       }
       const args = [operand];
       while (c.acceptOp(',')) args.push(parseExpr(c));
+      c.expectOp(')');
+      return { kind: 'FunctionCall', pos, name, args, distinct: false };
+    }
+    case 'OVERLAY': {
+      // OVERLAY(s PLACING r FROM start [FOR length]) is the call OVERLAY(s, r, start[, length]).
+      const name = simpleName(c);
+      c.next();
+      const args = [parseExpr(c)];
+      c.expectWord('PLACING');
+      args.push(parseExpr(c));
+      c.expectWord('FROM');
+      args.push(parseExpr(c));
+      if (c.acceptWord('FOR')) args.push(parseExpr(c));
       c.expectOp(')');
       return { kind: 'FunctionCall', pos, name, args, distinct: false };
     }

@@ -156,8 +156,12 @@ function formatCall(e: FunctionCall): string {
   const name = formatFunctionName(e.name);
   if (e.noParens) return name;
   let args: string;
-  if (e.name.parts.length === 1 && e.name.parts[0]!.name.toUpperCase() === 'JSON_OBJECTAGG' && e.args.length === 2) {
-    args = `KEY ${formatExpr(e.args[0]!)} VALUE ${formatExpr(e.args[1]!)}`;
+  const upper = e.name.parts.length === 1 && !e.name.parts[0]!.quoted ? e.name.parts[0]!.name.toUpperCase() : '';
+  const a = e.args.map((x) => formatExpr(x));
+  if (upper === 'JSON_OBJECTAGG' && a.length === 2) {
+    args = `KEY ${a[0]} VALUE ${a[1]}`;
+  } else if (upper === 'OVERLAY' && (a.length === 3 || a.length === 4)) {
+    args = `${a[0]} PLACING ${a[1]} FROM ${a[2]}${a.length === 4 ? ` FOR ${a[3]}` : ''}`;
   } else {
     args = list(e.args);
   }
