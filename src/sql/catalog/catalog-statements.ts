@@ -126,10 +126,13 @@ export async function executeCatalogStatement(stmt: Statement, ctx: CatalogState
       if (stmt.what === 'TABLE' && relation.kind !== 'table') {
         throw new SqlValidationError(`SHOW CREATE TABLE is only supported for tables, but '${path}' is a view. Please use SHOW CREATE VIEW instead.`, stmt.pos);
       }
+      if (relation.kind === 'datastream') {
+        throw new SqlValidationError(`SHOW CREATE ${stmt.what} is not supported for '${path}': it was registered from a DataStream, not with SQL.`, stmt.pos);
+      }
       if (stmt.what === 'VIEW' && relation.kind !== 'view') {
         throw new SqlValidationError(`SHOW CREATE VIEW is only supported for views, but '${path}' is a table. Please use SHOW CREATE TABLE instead.`, stmt.pos);
       }
-      const text = relation.kind === 'table' ? showCreateTable(relation) : showCreateView(relation as CatalogView);
+      const text = relation.kind === 'table' ? showCreateTable(relation) : showCreateView(relation);
       return { kind: 'rows', schema: { names: ['result'], types: [Types.STRING(false)] }, rows: [[text]], raw: true };
     }
     default:
@@ -186,7 +189,7 @@ function show(stmt: ShowStatement, ctx: CatalogStatementContext): StatementOutco
     }
     case 'VIEWS': {
       const s = scope();
-      return stringRows('view name', sorted(cm.listRelations(s.catalog, s.database).filter((r) => r.kind === 'view').map((r) => r.path.name)));
+      return stringRows('view name', sorted(cm.listRelations(s.catalog, s.database).filter((r) => r.kind !== 'table').map((r) => r.path.name)));
     }
     case 'FUNCTIONS':
       return stringRows('function name', sorted([...ctx.builtinFunctions(), ...cm.listUserFunctions().map((f) => f.path.name)]));
