@@ -73,8 +73,10 @@ describe('parse errors', () => {
     fails(() => parseDataType('MAP<INT>'), 1, 8, "expected ',' but found '>'");
   });
 
-  it('names long tokens by their first characters', () => {
-    fails(() => parseStatement(`SELECT 1 '${'x'.repeat(50)}'`), 1, 10, `expected end of statement but found ''${'x'.repeat(36)}...'`);
+  it('names a string literal in its own quotes, and long tokens by their first characters', () => {
+    fails(() => parseStatement("SELECT 1 'abc'"), 1, 10, "expected end of statement but found 'abc'");
+    fails(() => parseStatement(`SELECT 1 '${'x'.repeat(50)}'`), 1, 10, `expected end of statement but found '${'x'.repeat(37)}...'`);
+    fails(() => parseStatement(`SELECT 1 AS a ${'y'.repeat(50)}`), 1, 15, `expected end of statement but found '${'y'.repeat(37)}...'`);
   });
 });
 

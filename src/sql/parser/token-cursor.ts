@@ -19,11 +19,11 @@ export const RESERVED: ReadonlySet<string> = new Set([
 
 const MAX_NESTING = 400;
 
-/** How a token is named in an error message: as written, quoted. */
+/** How a token is named in an error message: as written, in quotes (a string literal keeps its own), shortened. */
 export function describeToken(t: Token): string {
   if (t.type === 'eof') return 'end of input';
-  const text = t.text.length > 40 ? `${t.text.slice(0, 37)}...` : t.text;
-  return `'${text}'`;
+  const text = t.type === 'string' ? t.text.slice(1, -1) : t.text;
+  return `'${text.length > 40 ? `${text.slice(0, 37)}...` : text}'`;
 }
 
 export class TokenCursor {
