@@ -7,8 +7,6 @@ export const MESSAGES = {
   submitted: '[INFO] SQL update statement has been successfully submitted to the cluster:',
   completed: '[INFO] Complete execution of the SQL update statement.',
   errorPrefix: '[ERROR] Could not execute SQL statement. Reason:',
-  beginSet: '[INFO] Begin a statement set.',
-  addToSet: '[INFO] Add SQL update statement to the statement set.',
   shutdown: 'Shutting down the session...\ndone.',
 } as const;
 

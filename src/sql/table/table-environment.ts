@@ -94,6 +94,7 @@ export class TableEnvironment {
   readonly #jobs: { client: JobClient; start: number }[] = [];
   /** False once the session holds objects registered from TypeScript, which worker threads cannot rebuild from SQL. */
   #replayable = true;
+  #hasStreamTables = false;
   #unnamed = 0;
 
   private constructor(config: Record<string, string>, baseDir: string, streamEnv?: StreamExecutionEnvironment) {
@@ -130,8 +131,12 @@ export class TableEnvironment {
   }
 
   get mode(): 'STREAMING' | 'BATCH' {
-    const runtime = this.#streamEnv?.config ?? this.#config.configuration();
-    return runtime.get(o.RUNTIME_MODE) === 'BATCH' ? 'BATCH' : 'STREAMING';
+    return this.#sessionConfig().get(o.RUNTIME_MODE) === 'BATCH' ? 'BATCH' : 'STREAMING';
+  }
+
+  /** The session's options over those of the bound DataStream environment, if any. */
+  #sessionConfig(): Configuration {
+    return this.#streamEnv ? this.#streamEnv.config.merge(this.#config.configuration()) : this.#config.configuration();
   }
 
   /** The session time zone (`table.local-time-zone`; 'default' is the system's). */
@@ -141,8 +146,7 @@ export class TableEnvironment {
   }
 
   plannerContext(): PlannerContext {
-    const config = this.#streamEnv ? this.#streamEnv.config.merge(this.#config.configuration()) : this.#config.configuration();
-    return { catalog: this.#catalog, config, mode: this.mode };
+    return { catalog: this.#catalog, config: this.#sessionConfig(), mode: this.mode };
   }
 
   getCurrentCatalog(): string {
@@ -330,9 +334,14 @@ export class TableEnvironment {
     return TableResult.ofRows(schema, this.#jobs.map((j) => [j.client.jobId, j.client.jobName, j.client.getJobStatus(), j.start]), { zone: this.zone });
   }
 
-  /** A stream environment for one job: the session configuration, or the bound DataStream environment. */
+  /**
+   * A stream environment for one job, from the session configuration. Tables over DataStreams live
+   * in the bound environment's graph, so once there are any, jobs are built there (and run with
+   * whatever else the program added to it).
+   */
   #newStreamEnv(): StreamExecutionEnvironment {
-    return this.#streamEnv ?? new StreamExecutionEnvironment(this.#config.configuration());
+    if (this.#streamEnv && this.#hasStreamTables) return this.#streamEnv;
+    return new StreamExecutionEnvironment(this.#sessionConfig());
   }
 
   #jobName(fallback: string): string {
@@ -414,6 +423,7 @@ export class TableEnvironment {
     const table: DataStreamTable = { kind: 'datastream', path, temporary: true, stream: rows, schema, changelogMode: mode, rowtimeIndex };
     this.#catalog.createRelation(table, false);
     this.#replayable = false;
+    this.#hasStreamTables = true;
   }
 
   async #translateForStream(table: Table | string) {
