@@ -1,7 +1,7 @@
 // Parses expressions by precedence climbing: OR < AND < NOT < comparison/IS/LIKE/BETWEEN/IN < || <
 // + - < * / % < unary sign < postfix ([], .field) < primaries (literals, names, calls, CASE, ...).
 import type {
-  Expr, FrameBound, FunctionCall, Ident, OrderItem, QualifiedName, Query, WindowFrame, WindowSpec,
+  BinaryExpr, Expr, FrameBound, FunctionCall, Ident, OrderItem, QualifiedName, Query, WindowFrame, WindowSpec,
 } from '../ast/ast.ts';
 import { SqlParseError } from '../sql-errors.ts';
 import { parseIntervalQualifier, parseType } from './parse-data-type.ts';
@@ -12,10 +12,11 @@ import type { TokenCursor } from './token-cursor.ts';
 /** Binding levels; `parseExpr(c, level)` parses an expression whose top operator binds at least that tightly. */
 export const LEVEL = { OR: 1, AND: 2, NOT: 3, COMPARE: 4, CONCAT: 5, ADD: 6, MUL: 7, UNARY: 8, POSTFIX: 9, PRIMARY: 10 } as const;
 
-const BINARY_OPS: ReadonlyMap<string, number> = new Map([
-  ['=', LEVEL.COMPARE], ['<>', LEVEL.COMPARE], ['!=', LEVEL.COMPARE], ['<', LEVEL.COMPARE], ['<=', LEVEL.COMPARE],
-  ['>', LEVEL.COMPARE], ['>=', LEVEL.COMPARE], ['||', LEVEL.CONCAT], ['+', LEVEL.ADD], ['-', LEVEL.ADD],
-  ['*', LEVEL.MUL], ['/', LEVEL.MUL], ['%', LEVEL.MUL],
+/** Operator tokens: the AST operator (`!=` is `<>`) and its level. */
+const BINARY_OPS: ReadonlyMap<string, readonly [BinaryExpr['op'], number]> = new Map<string, readonly [BinaryExpr['op'], number]>([
+  ['=', ['=', LEVEL.COMPARE]], ['<>', ['<>', LEVEL.COMPARE]], ['!=', ['<>', LEVEL.COMPARE]], ['<', ['<', LEVEL.COMPARE]],
+  ['<=', ['<=', LEVEL.COMPARE]], ['>', ['>', LEVEL.COMPARE]], ['>=', ['>=', LEVEL.COMPARE]], ['||', ['||', LEVEL.CONCAT]],
+  ['+', ['+', LEVEL.ADD]], ['-', ['-', LEVEL.ADD]], ['*', ['*', LEVEL.MUL]], ['/', ['/', LEVEL.MUL]], ['%', ['%', LEVEL.MUL]],
 ]);
 
 /** Functions written without parentheses. */
@@ -66,12 +67,10 @@ function parseInfix(c: TokenCursor, left: Expr, min: number): Expr | undefined {
   const t = c.peek();
   const pos = left.pos;
   if (t.type === 'op') {
-    const level = BINARY_OPS.get(t.value);
-    if (level === undefined || level < min) return undefined;
+    const entry = BINARY_OPS.get(t.value);
+    if (entry === undefined || entry[1] < min) return undefined;
     c.next();
-    const right = parseExpr(c, level + 1);
-    const op = t.value === '!=' ? '<>' : t.value as '+';
-    return { kind: 'BinaryExpr', pos, op, left, right };
+    return { kind: 'BinaryExpr', pos, op: entry[0], left, right: parseExpr(c, entry[1] + 1) };
   }
   if (t.type !== 'word') return undefined;
   switch (t.value) {
