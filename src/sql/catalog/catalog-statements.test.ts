@@ -185,3 +185,10 @@ test('views: DESCRIBE validates the query for its types; SHOW CREATE VIEW prints
   await tEnv.executeSql('DROP VIEW v');
   assert.deepEqual(await rows(tEnv, 'SHOW VIEWS'), []);
 });
+
+test('SHOW COLUMNS filters DESCRIBE by name; SHOW MODULES lists core', async () => {
+  const tEnv = TableEnvironment.create();
+  await tEnv.executeSql(`CREATE TABLE t (order_id INT, order_ts TIMESTAMP(3), amount INT) WITH ('connector' = 'datagen')`);
+  assert.deepEqual((await rows(tEnv, "SHOW COLUMNS FROM t LIKE 'order%'")).map((r) => r[0]), ['order_id', 'order_ts']);
+  assert.deepEqual(await rows(tEnv, 'SHOW MODULES'), [['core']]);
+});

@@ -301,3 +301,27 @@ test("with table.dml-sync an INSERT waits for its job and a failing job fails th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('Ctrl-C cancels the running query, not the client: the script goes on with the next statement', async () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'endless-query.sql'), [
+      "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '100000');",
+      'SELECT id FROM src;',
+      'SHOW TABLES;',
+    ].join('\n'));
+    const child = spawn(process.execPath, [MAIN, 'sql', '-f', join(dir, 'endless-query.sql')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    const firstRow = new Promise<void>((ok) => child.stdout.on('data', (d) => {
+      stdout += d;
+      if (stdout.includes('| +I |                    1 |')) ok();
+    }));
+    const closed = new Promise<number | null>((ok) => child.on('close', ok));
+    await firstRow;
+    child.kill('SIGINT');
+    assert.equal(await closed, 0);
+    assert.match(stdout, /\| \+I \| {20}1 \|\n(\| \+I \| +\d+ \|\n)*Query terminated, received a total of \d+ rows?\n\nWeir SQL> SHOW TABLES;\n\+------------\+\n\| table name \|/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
