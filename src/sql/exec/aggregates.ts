@@ -14,6 +14,7 @@ import { describeNode } from '../planner/physical/explain-node.ts';
 import type { PhysNode } from '../planner/physical/phys-node.ts';
 import { MINI_BATCH_ENABLED, MINI_BATCH_LATENCY, MINI_BATCH_SIZE } from '../table/table-options.ts';
 import { TableError } from '../sql-errors.ts';
+import { EmptyAggregateOperator } from './empty-aggregate-operator.ts';
 import type { ExecContext } from './exec-context.ts';
 
 function handlesOf(calls: readonly BoundAggCall[], retraction: boolean) {
@@ -39,8 +40,11 @@ export function translateGroupAggregate(node: Extract<PhysNode, { kind: 'GroupAg
     ? new MiniBatchGroupAggregateOperator({ ...options, handles: handlesOf(calls, retraction), size, allowLatencyMs: latency })
     : new GroupAggregateOperator({ ...options, handles: handlesOf(calls, retraction) })));
   out.uid(ctx.uid('group-aggregate'));
-  if (node.groupKey.length === 0) out.setParallelism(1);
-  return out;
+  if (node.groupKey.length > 0) return out;
+  out.setParallelism(1);
+  if (ctx.mode !== 'BATCH') return out;
+  return out.transform('EmptyAggregate', 'empty-aggregate', () => new EmptyAggregateOperator(() => handlesOf(calls, false).map((h) => h.getValue(h.createAccumulator()))))
+    .uid(ctx.uid('empty-aggregate')).setParallelism(1);
 }
 
 export function translateWindowAggregate(node: Extract<PhysNode, { kind: 'WindowAggregate' }>, input: DataStream<Row>, ctx: ExecContext): DataStream<Row> {

@@ -307,3 +307,20 @@ test('SESSION window TVF with PARTITION BY, on its own and aggregated', () => in
   assert.deepEqual(await s.query(`SELECT customer, window_start, COUNT(*) FROM ${session} GROUP BY customer, window_start, window_end`),
     rowsOf(['ann', w('01'), 2], ['ann', w('21'), 1], ['bob', w('04'), 1], ['bob', w('14'), 1], ['cid', w('12'), 1]));
 }));
+
+test('scalar subqueries: uncorrelated in SELECT and WHERE, correlated with an equality, correlated aggregates', () => inBothModes(async (s) => {
+  await setup(s);
+  // MIN(amount) = 5.
+  assert.deepEqual(await s.query('SELECT id, amount - (SELECT MIN(amount) FROM orders) FROM orders WHERE id <= 2'), rowsOf([1, 5], [2, 20]));
+  // AVG of an INT column is an INT in Flink: 117 / 6 = 19.
+  assert.deepEqual(await s.query('SELECT id FROM orders WHERE amount > (SELECT AVG(amount) FROM orders)'), rowsOf([2], [4], [6]));
+  assert.deepEqual(await s.query('SELECT id, (SELECT city FROM customers c WHERE c.name = o.customer) FROM orders o WHERE id IN (1, 2, 4)'),
+    rowsOf([1, 'Oslo'], [2, 'Rome'], [4, null]));
+  assert.deepEqual(await s.query('SELECT name, (SELECT SUM(amount) FROM orders o WHERE o.customer = c.name) FROM customers c'),
+    rowsOf(['ann', 47], ['bob', 30], ['dan', null]));
+}));
+
+test('a global aggregate over no rows yields one row in BATCH and none in STREAMING', () => inBothModes(async (s, mode) => {
+  await setup(s);
+  assert.deepEqual(await s.query('SELECT COUNT(*), SUM(amount) FROM orders WHERE id > 100'), mode === 'BATCH' ? rowsOf([0, null]) : []);
+}));

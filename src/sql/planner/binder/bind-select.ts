@@ -15,7 +15,7 @@ import type { BinderContext } from './binder-context.ts';
 import { bindAggregate, containsAggregate, isAggregateCall } from './bind-aggregate.ts';
 import { bindExpr, type ExprEnv } from './bind-expr.ts';
 import { bindFrom, bindQuery, type Bound } from './bind-query.ts';
-import { anyExpr } from './expr-walk.ts';
+import { anyExpr, forEachExpr } from './expr-walk.ts';
 import { intervalMs } from './literals.ts';
 import { Scope, uniquify } from './scope.ts';
 
@@ -40,22 +40,47 @@ export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: C
   let from: Bound = sel.from ? bindFrom(sel.from, ctx) : { rel: { kind: 'Values', rows: [[]], rowType: { names: [], types: [] } }, scope: Scope.of([], []) };
   const visible = from.scope;
 
+  // Scalar subqueries become LEFT joins appended to FROM (correlated ones on their equality
+  // conditions); they are all joined before WHERE and the select list are bound, so that every
+  // expression sees the same row.
   let scalarCount = 0;
-  const subquery = (e: Expr): Rex => {
-    if (e.kind !== 'ScalarSubquery') throw new SqlValidationError('IN and EXISTS subqueries are only supported as conditions in WHERE', e.pos);
-    const sub = bindQuery(e.query, ctx);
-    if (sub.rowType.types.length !== 1) throw new SqlValidationError('Scalar subquery must return exactly one column', e.pos);
-    const type = withNullability(sub.rowType.types[0]!, true);
+  const scalars = new Map<Expr, Rex>();
+  const scalarJoin = (e: Extract<Expr, { kind: 'ScalarSubquery' }>): Rex => {
+    const corr: Correlation = { outer: from.scope, pairs: [] };
+    const body = e.query.body;
+    const sub = body.kind === 'Select' && e.query.with.length === 0 && e.query.orderBy.length === 0 && !e.query.limit
+      ? bindSelect(body, ctx, corr)
+      : bindQuery(e.query, ctx);
+    if (sub.rowType.types.length - corr.pairs.length !== 1) throw new SqlValidationError('Scalar subquery must return exactly one column', e.pos);
     const lw = from.scope.width;
-    const types = [...from.rel.rowType.types, type];
-    const join: JoinRel = { kind: 'Join', left: from.rel, right: sub, joinType: 'LEFT', condition: TRUE, rowType: { names: [...from.rel.rowType.names, `$scalar${scalarCount}`], types } };
-    from = { rel: join, scope: Scope.join(from.scope, Scope.of([`$scalar${scalarCount++}`], [type])) };
-    return { kind: 'input', index: lw, type };
+    const subTypes = sub.rowType.types.map((t) => withNullability(stripTime(t), true));
+    const conds = corr.pairs.map((p) => resolveScalarCall('=', [
+      { kind: 'input', index: p.outerIndex, type: from.scope.fields[p.outerIndex]!.type },
+      { kind: 'input', index: lw + p.innerColumn, type: subTypes[p.innerColumn]! },
+    ], { pos: e.pos }));
+    const names = subTypes.map((_, i) => `$scalar${scalarCount}_${i}`);
+    scalarCount++;
+    const join: JoinRel = {
+      kind: 'Join', left: from.rel, right: sub, joinType: 'LEFT', condition: conds.length ? andAll(conds) : TRUE,
+      rowType: { names: [...from.rel.rowType.names, ...names], types: [...from.rel.rowType.types, ...subTypes] },
+    };
+    from = { rel: join, scope: Scope.join(from.scope, Scope.of(names, subTypes)) };
+    return { kind: 'input', index: lw, type: subTypes[0]! };
+  };
+  for (const root of [...sel.items.map((i) => i.expr), ...(sel.where ? [sel.where] : [])]) {
+    forEachExpr(root, (x) => {
+      if (x.kind === 'ScalarSubquery' && !scalars.has(x)) scalars.set(x, scalarJoin(x));
+    });
+  }
+  const subquery = (e: Expr): Rex => {
+    const r = scalars.get(e);
+    if (r) return r;
+    throw new SqlValidationError(e.kind === 'ScalarSubquery' ? 'Scalar subqueries are only supported in SELECT and WHERE' : 'IN and EXISTS subqueries are only supported as conditions in WHERE', e.pos);
   };
 
   // WHERE: subquery conjuncts become joins, the rest one filter.
   const filters: Rex[] = [];
-  const correlated: { outerIndex: number; inner: Rex }[] = [];
+  const correlated: { outerIndex: number; inner: Expr }[] = [];
   for (const conj of sel.where ? splitAnd(sel.where) : []) {
     let x = conj;
     let negated = false;
@@ -85,8 +110,10 @@ export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: C
   let env: ExprEnv = { ctx, scope: from.scope, clause: 'SELECT', subquery };
   const aggregating = sel.groupBy !== undefined || sel.items.some((i) => containsAggregate(i.expr, ctx)) || (sel.having !== undefined);
   if (aggregating) {
-    if (correlated.length) throw new SqlValidationError('Correlated subqueries with aggregation are not supported', sel.pos);
-    const agg = bindAggregate(sel, rel, from.scope, ctx, subquery);
+    // A correlated aggregate (`SELECT MAX(x) FROM t WHERE t.k = outer.k`) is grouped by its correlation columns.
+    if (correlated.length && sel.groupBy) throw new SqlValidationError('Correlated subqueries with GROUP BY are not supported', sel.pos);
+    const grouped: Select = correlated.length ? { ...sel, groupBy: { pos: sel.pos, elements: correlated.map((c) => ({ type: 'expr' as const, expr: c.inner })) } } : sel;
+    const agg = bindAggregate(grouped, rel, from.scope, ctx, subquery);
     rel = agg.rel;
     env = { ...env, intercept: agg.intercept };
     if (sel.having) {
@@ -127,7 +154,7 @@ export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: C
   }
   for (const c of correlated) {
     if (correlation) correlation.pairs.push({ outerIndex: c.outerIndex, innerColumn: exprs.length });
-    exprs.push(c.inner);
+    exprs.push(bindExpr(c.inner, { ...env, clause: 'WHERE' }));
     names.push(`$cor${names.length}`);
   }
   const project: ProjectRel = { kind: 'Project', input: rel, exprs, rowType: { names: uniquify(names), types: exprs.map((e) => e.type) } };
@@ -151,15 +178,15 @@ function defaultName(e: Expr, i: number): string {
 }
 
 /** `inner = outer` in a correlated subquery's WHERE: the outer field and the inner expression. */
-function correlationPair(innerSide: Expr, outerSide: Expr, inner: Scope, outer: Scope, ctx: BinderContext): { outerIndex: number; inner: Rex } | undefined {
+function correlationPair(innerSide: Expr, outerSide: Expr, inner: Scope, outer: Scope, ctx: BinderContext): { outerIndex: number; inner: Expr } | undefined {
   if (outerSide.kind !== 'ColumnRef') return undefined;
   let resolvedInner = true;
   try { resolvedInner = inner.tryResolve(outerSide.name.parts) !== undefined; } catch { resolvedInner = true; }
   if (resolvedInner) return undefined;
   const o = outer.tryResolve(outerSide.name.parts);
   if (!o || o.rest.length) return undefined;
-  const innerRex = bindExpr(innerSide, { ctx, scope: inner, clause: 'WHERE' });
-  return { outerIndex: o.field.index, inner: innerRex };
+  bindExpr(innerSide, { ctx, scope: inner, clause: 'WHERE' });
+  return { outerIndex: o.field.index, inner: innerSide };
 }
 
 function semiJoin(from: Bound, x: Extract<Expr, { kind: 'ExistsExpr' | 'InSubqueryExpr' }>, anti: boolean, ctx: BinderContext, subquery: ExprEnv['subquery']): Bound {
