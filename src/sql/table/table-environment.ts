@@ -213,7 +213,7 @@ export class TableEnvironment {
   async sqlQuery(query: string): Promise<Table> {
     const stmt = parseStatement(query);
     if (stmt.kind !== 'QueryStatement') throw new TableError(`sqlQuery() takes a query (SELECT, VALUES, WITH); use executeSql() for ${stmt.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase()}`);
-    return new Table(this, stmt.query, query, validateQuery(stmt.query, this.plannerContext()));
+    return new Table(this, stmt.query, query.trim().replace(/;\s*$/, ''), validateQuery(stmt.query, this.plannerContext()));
   }
 
   /** EXPLAIN of a query, INSERT or statement set; `details` as in EXPLAIN (CHANGELOG_MODE, ESTIMATED_COST, JSON_EXECUTION_PLAN). */
