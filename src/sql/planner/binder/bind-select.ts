@@ -108,11 +108,13 @@ export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: C
   if (filters.length) rel = { kind: 'Filter', input: rel, condition: andAll(filters), rowType: rel.rowType } satisfies FilterRel;
 
   let env: ExprEnv = { ctx, scope: from.scope, clause: 'SELECT', subquery };
-  const aggregating = sel.groupBy !== undefined || sel.items.some((i) => containsAggregate(i.expr, ctx)) || (sel.having !== undefined);
+  const aggregating = sel.groupBy !== undefined || sel.having !== undefined || [...sel.items.map((i) => i.expr), ...orderExtra].some((e) => containsAggregate(e, ctx));
   if (aggregating) {
     // A correlated aggregate (`SELECT MAX(x) FROM t WHERE t.k = outer.k`) is grouped by its correlation columns.
     if (correlated.length && sel.groupBy) throw new SqlValidationError('Correlated subqueries with GROUP BY are not supported', sel.pos);
-    const grouped: Select = correlated.length ? { ...sel, groupBy: { pos: sel.pos, elements: correlated.map((c) => ({ type: 'expr' as const, expr: c.inner })) } } : sel;
+    // ORDER BY expressions may aggregate too (`ORDER BY COUNT(*) DESC`).
+    const items = [...sel.items, ...orderExtra.map((e) => ({ kind: 'SelectItem' as const, pos: e.pos, expr: e }))];
+    const grouped: Select = { ...sel, items, ...(correlated.length ? { groupBy: { pos: sel.pos, elements: correlated.map((c) => ({ type: 'expr' as const, expr: c.inner })) } } : {}) };
     const agg = bindAggregate(grouped, rel, from.scope, ctx, subquery);
     rel = agg.rel;
     env = { ...env, intercept: agg.intercept };
