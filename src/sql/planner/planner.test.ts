@@ -117,3 +117,48 @@ test('window Top-N, deduplication and joins over window TVFs plan as window oper
   const join = await t.explainSql(`SELECT l.a, r.b FROM (SELECT * FROM ${tumble}) l JOIN (SELECT * FROM ${tumble}) r ON l.window_start = r.window_start AND l.window_end = r.window_end AND l.a = r.a`);
   assert.match(section(join, 'Optimized Physical Plan'), /WindowJoin\(leftWindow=\[window_end\], rightWindow=\[window_end0\], joinType=\[InnerJoin\]/);
 });
+
+// An upsert source (like upsert-kafka): +I/+U/-D keyed by the primary key, -D carrying the key only.
+const upsertSource: TableConnectorFactory = {
+  identifier: 'test-upsert-source',
+  options: [],
+  createSource: () => ({
+    changelogMode: { kinds: ['+I', '+U', '-D'], upsert: true },
+    bounded: true,
+    produce: (env, opts) => env.fromCollection([
+      { kind: '+I' as const, fields: [1, 'a'] }, { kind: '+I' as const, fields: [2, 'b'] },
+      { kind: '+U' as const, fields: [1, 'c'] }, { kind: '-D' as const, fields: [2, null] },
+    ]).name(opts.name).uid(opts.uid),
+  }),
+};
+registerConnector('test-upsert-source', async () => upsertSource);
+
+test('an upsert source is normalised into a full changelog before operators that need -U', async () => {
+  const t = await session();
+  await t.executeSql(`CREATE TABLE kv (k INT, v STRING, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'test-upsert-source')`);
+  const q = 'SELECT v, COUNT(*) AS n FROM kv GROUP BY v';
+  assert.equal(section(await t.explainSql(q), 'Optimized Physical Plan'), [
+    'GroupAggregate(groupBy=[v], select=[v, COUNT(*) AS n], changelogMode=[I,UB,UA,D])',
+    '+- Exchange(distribution=[hash[v]], changelogMode=[I,UB,UA,D])',
+    '   +- Calc(select=[v], changelogMode=[I,UB,UA,D])',
+    '      +- ChangelogNormalize(key=[k], changelogMode=[I,UB,UA,D])',
+    '         +- Exchange(distribution=[hash[k]], changelogMode=[I,UA,D])',
+    '            +- TableSourceScan(table=[[default_catalog, default_database, kv]], fields=[k, v], changelogMode=[I,UA,D])',
+  ].join('\n'));
+  // Final table: k=1 is 'c' (updated from 'a'), k=2 deleted -> one row ('c', 1).
+  const rows: { kind: string; fields: unknown[] }[] = [];
+  for await (const r of (await t.executeSql(q)).collect()) rows.push(r);
+  const live = new Map<string, unknown[]>();
+  for (const r of rows) {
+    if (r.kind === '+I' || r.kind === '+U') live.set(String(r.fields[0]), r.fields);
+    else live.delete(String(r.fields[0]));
+  }
+  assert.deepEqual([...live.values()], [['c', 1]]);
+});
+
+test('window TVFs take named arguments', async () => {
+  const t = await session();
+  const plan = section(await t.explainSql(`SELECT window_start, COUNT(*) FROM TABLE(HOP(DATA => TABLE src, TIMECOL => DESCRIPTOR(ts), SLIDE => INTERVAL '1' MINUTE, SIZE => INTERVAL '5' MINUTE)) GROUP BY window_start, window_end`), 'Optimized Physical Plan');
+  assert.match(plan, /WindowAggregate\(window=\[HOP\(time_col=\[ts\], size=\[5 min\], slide=\[1 min\]\)\], select=\[COUNT\(\*\) AS EXPR\$1/);
+  await assert.rejects(t.explainSql(`SELECT * FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(c), INTERVAL '1' MINUTE))`), /requires the timecol to be a time attribute type/);
+});

@@ -219,7 +219,10 @@ export class PhysicalPlanner {
         inputRefsOf(wm.rowtime, used);
         inputRefsOf(wm.watermark, used);
       }
-      projectedFields = [...used].filter((i) => i < physicalWidth).sort((a, b) => a - b);
+      // Primary key columns are always read: upsert sources are normalised by them.
+      const physical = scan.table.columns.filter((c) => c.kind === 'physical');
+      for (const k of scan.table.primaryKey ?? []) used.add(physical.findIndex((c) => c.name === k));
+      projectedFields = [...used].filter((i) => i >= 0 && i < physicalWidth).sort((a, b) => a - b);
       if (projectedFields.length === physicalWidth) projectedFields = undefined;
     }
     return { kind: 'TableSourceScan', inputs: [], rowType: scan.rowType, path: scan.path, table: scan.table, options: scan.options, metadataKeys: scan.metadataKeys, projectedFields, watermark: wm, physicalWidth };
