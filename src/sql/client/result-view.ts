@@ -73,6 +73,8 @@ export async function showResultView(query: QueryResultInit, mode: 'TABLE' | 'CH
     if (key.name === 'q' || key.name === 'escape' || (key.ctrl && key.name === 'c')) leave();
   };
   term.input.on('keypress', onKey);
+  const onResize = () => (dirty = true);
+  term.output.on('resize', onResize);
   const timer = setInterval(() => {
     apply(query.queue.drain());
     if (query.queue.finished && !ended) {
@@ -91,6 +93,7 @@ export async function showResultView(query: QueryResultInit, mode: 'TABLE' | 'CH
   } finally {
     clearInterval(timer);
     term.input.off('keypress', onKey);
+    term.output.off('resize', onResize);
     term.input.setRawMode?.(wasRaw);
     term.output.write(LEAVE_SCREEN);
     if (!ended) await query.jobClient.cancel().catch(() => undefined);
