@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { registerConnector } from '../connectors/connector-registry.ts';
+import type { Row } from '../../core/row.ts';
 import type { TableConnectorFactory } from '../connectors/table-connector.ts';
 import { TableEnvironment } from '../table/table-environment.ts';
 
@@ -100,6 +101,8 @@ test('validation errors name the problem and its position', async () => {
   await assert.rejects(t.executeSql('SELECT a, c FROM src GROUP BY a'), { message: "SQL validation failed. At line 1, column 11: Expression 'c' is not being grouped" });
   await assert.rejects(t.executeSql('SELECT a FROM src s JOIN src r ON s.a = r.a'), { message: "SQL validation failed. At line 1, column 8: Column 'a' is ambiguous" });
   await assert.rejects(t.executeSql('SELECT x.a FROM src s'), { message: "SQL validation failed. At line 1, column 8: Table 'x' not found" });
+  await assert.rejects(t.executeSql('SELECT a FROM src s WHERE EXISTS (SELECT 1 FROM dim d WHERE d.id > s.a)'),
+    { message: "SQL validation failed. At line 1, column 68: Correlated reference to 's.a' is only supported in EXISTS / IN subqueries with equality conditions" });
 });
 
 test('an OVER window must be ordered by a time attribute in streaming mode', async () => {
@@ -125,9 +128,9 @@ const upsertSource: TableConnectorFactory = {
   createSource: () => ({
     changelogMode: { kinds: ['+I', '+U', '-D'], upsert: true },
     bounded: true,
-    produce: (env, opts) => env.fromCollection([
-      { kind: '+I' as const, fields: [1, 'a'] }, { kind: '+I' as const, fields: [2, 'b'] },
-      { kind: '+U' as const, fields: [1, 'c'] }, { kind: '-D' as const, fields: [2, null] },
+    produce: (env, opts) => env.fromCollection<Row>([
+      { kind: '+I', fields: [1, 'a'] }, { kind: '+I', fields: [2, 'b'] },
+      { kind: '+U', fields: [1, 'c'] }, { kind: '-D', fields: [2, null] },
     ]).name(opts.name).uid(opts.uid),
   }),
 };

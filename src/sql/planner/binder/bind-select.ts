@@ -36,8 +36,9 @@ function splitAnd(e: Expr): Expr[] {
  * items and appended as hidden columns (the caller sorts on them and drops them).
  */
 export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: Correlation, orderExtra: readonly Expr[] = []): RelNode {
-  const ctx: BinderContext = { ...outerCtx, outer: undefined };
-  let from: Bound = sel.from ? bindFrom(sel.from, ctx) : { rel: { kind: 'Values', rows: [[]], rowType: { names: [], types: [] } }, scope: Scope.of([], []) };
+  // `outer` (the enclosing query's scope) only explains errors about correlated references here.
+  const ctx = outerCtx;
+  let from: Bound = sel.from ? bindFrom(sel.from, { ...ctx, outer: undefined }) : { rel: { kind: 'Values', rows: [[]], rowType: { names: [], types: [] } }, scope: Scope.of([], []) };
   const visible = from.scope;
 
   // Scalar subqueries become LEFT joins appended to FROM (correlated ones on their equality
@@ -49,8 +50,8 @@ export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: C
     const corr: Correlation = { outer: from.scope, pairs: [] };
     const body = e.query.body;
     const sub = body.kind === 'Select' && e.query.with.length === 0 && e.query.orderBy.length === 0 && !e.query.limit
-      ? bindSelect(body, ctx, corr)
-      : bindQuery(e.query, ctx);
+      ? bindSelect(body, { ...ctx, outer: from.scope }, corr)
+      : bindQuery(e.query, { ...ctx, outer: from.scope });
     if (sub.rowType.types.length - corr.pairs.length !== 1) throw new SqlValidationError('Scalar subquery must return exactly one column', e.pos);
     const lw = from.scope.width;
     const subTypes = sub.rowType.types.map((t) => withNullability(stripTime(t), true));
@@ -195,8 +196,8 @@ function semiJoin(from: Bound, x: Extract<Expr, { kind: 'ExistsExpr' | 'InSubque
   const correlation: Correlation = { outer: from.scope, pairs: [] };
   const body = x.query.body;
   const sub = body.kind === 'Select' && x.query.with.length === 0 && x.query.orderBy.length === 0 && !x.query.limit
-    ? bindSelect(body, ctx, correlation)
-    : bindQuery(x.query, ctx);
+    ? bindSelect(body, { ...ctx, outer: from.scope }, correlation)
+    : bindQuery(x.query, { ...ctx, outer: from.scope });
   const lw = from.scope.width;
   const rt = sub.rowType.types;
   const conds: Rex[] = correlation.pairs.map((p) => resolveScalarCall('=', [
