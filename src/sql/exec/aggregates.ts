@@ -71,9 +71,6 @@ export function translateWindowTableFunction(node: Extract<PhysNode, { kind: 'Wi
 
 export function translateOverAggregate(node: Extract<PhysNode, { kind: 'OverAggregate' }>, input: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
   const w = node.window;
-  if (w.calls.some((c) => ['ROW_NUMBER', 'RANK', 'DENSE_RANK'].includes(c.name))) {
-    throw new TableError('ROW_NUMBER/RANK/DENSE_RANK are only supported with a filter on the rank (Top-N) or rank = 1 (deduplication)');
-  }
   const order = w.orderKeys[0]!;
   const t = node.inputs[0]!.rowType.types[order.index]!;
   const out = input.transform(describeNode(node), 'over-aggregate', () => new OverAggregateOperator({

@@ -57,6 +57,9 @@ export class PhysicalPlanner {
         return { kind: 'WindowTableFunction', inputs: [input], rowType: rel.rowType, window: rel.window, timeIndex: rel.timeIndex, partitionKeys: keys };
       }
       case 'Over': {
+        if (rel.window.calls.some((c) => ['ROW_NUMBER', 'RANK', 'DENSE_RANK'].includes(c.name))) {
+          throw new TableError('ROW_NUMBER, RANK and DENSE_RANK are only supported with a filter on the rank (Top-N: rn <= N) or rn = 1 ordered by a time attribute (deduplication)');
+        }
         const input = this.exchange(this.convert(rel.input), rel.window.partitionKeys);
         if (this.ctx.mode === 'STREAMING') {
           const o = rel.window.orderKeys[0];
