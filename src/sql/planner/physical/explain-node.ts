@@ -90,7 +90,7 @@ export function describeNode(n: PhysNode): string {
       attrs.push(`joinType=[${joinTypeName(n.joinType)}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`, 'leftInputSpec=[NoUniqueKey]', 'rightInputSpec=[NoUniqueKey]');
       break;
     case 'IntervalJoin':
-      attrs.push(`joinType=[${joinTypeName(n.joinType)}]`, `windowBounds=[isRowTime=true, leftLowerBound=${-n.upperMs}, leftUpperBound=${-n.lowerMs}, leftTimeIndex=${n.leftTimeIndex}, rightTimeIndex=${n.rightTimeIndex}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`);
+      attrs.push(`joinType=[${joinTypeName(n.joinType)}]`, `windowBounds=[isRowTime=true, leftLowerBound=${n.lowerMs}, leftUpperBound=${n.upperMs}, leftTimeIndex=${n.leftTimeIndex}, rightTimeIndex=${n.rightTimeIndex}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`);
       break;
     case 'TemporalJoin':
       attrs.push(`joinType=[${joinTypeName(n.joinType)}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`);
