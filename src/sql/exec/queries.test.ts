@@ -355,3 +355,18 @@ test('CDC: Debezium change logs joined and aggregated into an upsert sink keyed 
   }
   assert.deepEqual([...table.values()], [{ id: 1, name: 'anna', n: 3 }]);
 }));
+
+test('INSERT with a static partition writes the partition value', () => inBothModes(async (s) => {
+  await setup(s);
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join, relative } = await import('node:path');
+  const out = join(s.dir, 'parts');
+  await s.sql(`CREATE TABLE part_sink (id INT, amount INT, day STRING) PARTITIONED BY (day) WITH ('connector' = 'filesystem', 'path' = '${out}', 'format' = 'json')`);
+  await s.sql('SET \'table.dml-sync\' = \'true\'');
+  await s.sql(`INSERT INTO part_sink PARTITION (day = '2024-01-01') SELECT id, amount FROM orders WHERE amount >= 30`);
+  const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && !f.name.startsWith('.'));
+  assert.ok(files.length > 0);
+  for (const f of files) assert.equal(relative(out, f.parentPath), 'day=2024-01-01');
+  const rows = files.flatMap((f) => readFileSync(join(f.parentPath, f.name), 'utf8').split('\n').filter(Boolean)).map((l) => JSON.parse(l).id).sort();
+  assert.deepEqual(rows, [4, 6]);
+}));

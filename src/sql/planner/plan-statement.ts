@@ -75,15 +75,27 @@ export async function planInsert(stmt: InsertStatement, ctx: PlannerContext): Pr
   const target = cols.all;
   let query = bindRoot(stmt.query, ctx);
   // An explicit column list: the query fills those columns, the others get NULL.
-  if (stmt.columns.length) {
-    const positions = stmt.columns.map((id) => {
-      const i = target.findIndex((c) => c.name === id.name || (!id.quoted && c.name.toLowerCase() === id.name.toLowerCase()));
-      if (i < 0) throw new SqlValidationError(`Unknown target column '${id.name}'`, id.pos);
-      return i;
-    });
-    if (positions.length !== query.rowType.types.length) throw columnCountError(table, query.rowType, target.map((c) => [c.name, c.type]));
+  // Static partition values (`PARTITION (k='v')`) fill their columns; an explicit column list names
+  // the columns the query fills; the others get NULL.
+  const staticValues = new Map<number, string>();
+  for (const p of stmt.staticPartition) {
+    const i = target.findIndex((c) => c.name === p.key || c.name.toLowerCase() === p.key.toLowerCase());
+    if (i < 0) throw new SqlValidationError(`Static partition column '${p.key}' is not a column of table '${formatPath(path)}'`, p.pos);
+    staticValues.set(i, p.value);
+  }
+  if (stmt.columns.length || staticValues.size) {
+    const positions = stmt.columns.length
+      ? stmt.columns.map((id) => {
+        const i = target.findIndex((c) => c.name === id.name || (!id.quoted && c.name.toLowerCase() === id.name.toLowerCase()));
+        if (i < 0) throw new SqlValidationError(`Unknown target column '${id.name}'`, id.pos);
+        return i;
+      })
+      : target.map((_, i) => i).filter((i) => !staticValues.has(i));
+    if (positions.length !== query.rowType.types.length) throw columnCountError(table, query.rowType, positions.map((i) => [target[i]!.name, target[i]!.type]));
     const exprs: Rex[] = target.map((c, i) => {
       const at = positions.indexOf(i);
+      const fixed = staticValues.get(i);
+      if (fixed !== undefined) return call('CAST', [{ kind: 'literal', value: fixed, type: { root: 'VARCHAR', length: fixed.length, nullable: false } }], { ...c.type, nullable: false });
       if (at < 0) {
         if (!c.type.nullable) throw new SqlValidationError(`Column '${c.name}' has no default value and does not allow NULLs`, stmt.pos);
         return { kind: 'literal', value: null, type: c.type };
