@@ -104,6 +104,10 @@ test('grouping sets and ROLLUP', () => inBothModes(async (s) => {
   await setup(s);
   assert.deepEqual(await s.query('SELECT customer, COUNT(*) FROM orders WHERE amount > 6 GROUP BY ROLLUP (customer)'),
     rowsOf(['ann', 3], ['bob', 1], ['cid', 1], [null, 5]));
+  // CUBE over orders of 20 or more: bob 25, cid 40, ann 30; GROUPING marks the keys not grouped by.
+  assert.deepEqual(await s.query('SELECT customer, amount > 30, COUNT(*), GROUPING(customer), GROUPING(customer, amount > 30) FROM orders WHERE amount >= 20 GROUP BY CUBE (customer, amount > 30)'),
+    rowsOf(['ann', false, 1, 0, 0], ['bob', false, 1, 0, 0], ['cid', true, 1, 0, 0], ['ann', null, 1, 0, 1], ['bob', null, 1, 0, 1], ['cid', null, 1, 0, 1],
+      [null, false, 2, 1, 2], [null, true, 1, 1, 2], [null, null, 3, 1, 3]));
 }));
 
 test('CTEs, views and ORDER BY with LIMIT', () => inBothModes(async (s) => {

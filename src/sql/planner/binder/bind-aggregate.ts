@@ -1,10 +1,11 @@
 // GROUP BY / HAVING / aggregate calls: builds `Project(group exprs ++ agg args) -> Aggregate` (a
 // union of aggregates for GROUPING SETS, ROLLUP and CUBE) and the intercept that binds the SELECT
 // list and HAVING against the aggregate's output, rejecting columns that are not grouped.
-import { withNullability, withoutTimeAttribute } from '../../../core/types/logical-type.ts';
+import { Types, withNullability, withoutTimeAttribute } from '../../../core/types/logical-type.ts';
 import type { Expr, FunctionCall, GroupingElement, Select } from '../../ast/ast.ts';
 import { inferAggregateType, isAggregateFunction } from '../../functions/aggregate/aggregate-registry.ts';
 import { toLogicalType } from '../../types/type-from-spec.ts';
+import { resolveScalarCall } from '../../functions/scalar/registry.ts';
 import { parseDataType } from '../../parser/index.ts';
 import { SqlValidationError } from '../../sql-errors.ts';
 import type { AggregateRel, BoundAggCall, ProjectRel, RelNode, UnionRel } from '../logical/rel.ts';
@@ -135,11 +136,13 @@ export function bindAggregate(sel: Select, fromRel: RelNode, fromScope: Scope, c
     },
   });
   let rel: RelNode;
+  const gTypes = distinctGroupCols.map(() => Types.BIGINT(false));
   if (!sets) rel = aggOf(distinctGroupCols);
   else {
-    // One aggregate per grouping set, padded with NULL for the keys it does not group by.
-    const outTypes = [...groupTypes.map((t) => withNullability(t, true)), ...named.map((c) => c.type)];
-    const rowType = { names: [...groupNames, ...named.map((c) => c.alias)], types: outTypes };
+    // One aggregate per grouping set, padded with NULL for the keys it does not group by, then one
+    // `$g` column per key: 1 where the set does not group by it (what GROUPING() returns).
+    const outTypes = [...groupTypes.map((t) => withNullability(t, true)), ...named.map((c) => c.type), ...gTypes];
+    const rowType = { names: [...groupNames, ...named.map((c) => c.alias), ...distinctGroupCols.map((_, i) => `$g${i}`)], types: outTypes };
     const branches = sets.map((set): RelNode => {
       const keys = distinctGroupCols.filter((c) => set.some((s) => groupCols[s] === c));
       const agg = aggOf(keys);
@@ -149,17 +152,29 @@ export function bindAggregate(sel: Select, fromRel: RelNode, fromScope: Scope, c
           return at >= 0 ? { kind: 'input' as const, index: at, type: outTypes[i]! } : literal(null, outTypes[i]!);
         }),
         ...named.map((c, j) => ({ kind: 'input' as const, index: keys.length + j, type: c.type })),
+        ...distinctGroupCols.map((c) => literal(keys.includes(c) ? 0 : 1, Types.BIGINT(false))),
       ];
       return { kind: 'Project', input: agg, exprs, rowType };
     });
     rel = branches.length === 1 ? branches[0]! : ({ kind: 'Union', inputs: branches, rowType } satisfies UnionRel);
   }
+  /** GROUPING(a, b): the bits of the keys not grouped by, first argument highest. */
+  const grouping = (e: FunctionCall): Rex => {
+    const bits = e.args.map((a) => {
+      const at = preKey.get(rexKey(bindExpr(a, base)));
+      const gi = at === undefined ? -1 : distinctGroupCols.indexOf(at);
+      if (gi < 0) throw new SqlValidationError(`Argument to GROUPING operator must be a grouped expression`, a.pos);
+      return sets ? ({ kind: 'input', index: g + calls.length + gi, type: Types.BIGINT(false) } as Rex) : literal(0, Types.BIGINT(false));
+    });
+    return bits.reduce((acc, bit) => resolveScalarCall('+', [resolveScalarCall('*', [acc, literal(2, Types.BIGINT(false))], { pos: e.pos }), bit], { pos: e.pos }));
+  };
   const outTypes = rel.rowType.types;
 
   const intercept = (e: Expr): Rex | undefined => {
     if (e.kind === 'OverExpr') return undefined;
     const aux = legacy?.auxiliary(e);
     if (aux) return intercept(aux);
+    if (e.kind === 'FunctionCall' && e.name.parts.length === 1 && ['GROUPING', 'GROUPING_ID'].includes(e.name.parts[0]!.name.toUpperCase())) return grouping(e);
     const ci = callOf.get(e);
     if (ci !== undefined) return { kind: 'input', index: g + ci, type: outTypes[g + ci]! };
     if (containsAggregate(e, ctx)) return undefined;
