@@ -7,6 +7,7 @@ import { ChangelogNormalizeOperator } from '../operators/changelog-normalize-ope
 import { SinkUpsertMaterializer } from '../operators/sink-upsert-materializer.ts';
 import { describeNode } from '../planner/physical/explain-node.ts';
 import type { PhysNode } from '../planner/physical/phys-node.ts';
+import { uniqueKeyOf } from '../planner/physical/unique-key.ts';
 import { BatchMaterializeOperator } from './batch-materialize-operator.ts';
 import type { ExecContext } from './exec-context.ts';
 
@@ -26,7 +27,8 @@ const updating = (n: PhysNode): boolean => !!n.changelog && (n.changelog.modify.
 /** BATCH: the final table of an updating stream, as inserts at the end of input. */
 export function materializeForBatch(producer: PhysNode, input: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
   if (ctx.mode !== 'BATCH' || !updating(producer)) return input;
-  return input.transform('BatchMaterialize', 'batch-materialize', () => new BatchMaterializeOperator()).uid(ctx.uid('batch-materialize'));
+  const key = uniqueKeyOf(producer);
+  return input.transform('BatchMaterialize', 'batch-materialize', () => new BatchMaterializeOperator(key)).uid(ctx.uid('batch-materialize'));
 }
 
 export function translateSink(node: Extract<PhysNode, { kind: 'Sink' }>, input: DataStream<Row>, ctx: ExecContext): void {

@@ -79,7 +79,7 @@ export function formatRex(rex: Rex, names: readonly string[]): string {
   switch (rex.kind) {
     case 'input': return names[rex.index] ?? `$${rex.index}`;
     case 'correl': return `$cor${rex.id}.${rex.index}`;
-    case 'field': return `${formatRex(rex.operand, names)}.${rex.type ? rex.index : rex.index}`;
+    case 'field': return `${formatRex(rex.operand, names)}.$${rex.index}`;
     case 'literal': return formatLiteral(rex.value, rex.type);
     case 'call': return formatCall(rex, names);
   }
