@@ -28,7 +28,9 @@ const updating = (n: PhysNode): boolean => !!n.changelog && (n.changelog.modify.
 export function materializeForBatch(producer: PhysNode, input: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
   if (ctx.mode !== 'BATCH' || !updating(producer)) return input;
   const key = uniqueKeyOf(producer);
-  return input.transform('BatchMaterialize', 'batch-materialize', () => new BatchMaterializeOperator(key)).uid(ctx.uid('batch-materialize'));
+  const out = input.transform('BatchMaterialize', 'batch-materialize', () => new BatchMaterializeOperator(key)).uid(ctx.uid('batch-materialize'));
+  // Chained to its producer: the same subtasks see every change of a row (and sorted output stays in order).
+  return out.setParallelism(input.getParallelism());
 }
 
 export function translateSink(node: Extract<PhysNode, { kind: 'Sink' }>, input: DataStream<Row>, ctx: ExecContext): void {

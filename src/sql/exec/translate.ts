@@ -56,7 +56,10 @@ export function translatePlan(root: PhysNode, ctx: ExecContext): DataStream<Row>
         out = input;
         break;
     }
-    if (ctx.parallelism !== undefined && n.kind !== 'Exchange' && n.kind !== 'DataStreamScan' && n.kind !== 'Sink' && out.node.parallelism === undefined) out.setParallelism(ctx.parallelism);
+    // A forward successor keeps its input's parallelism (a Calc after a global sort stays at 1, in order).
+    const inherited = n.inputs.length === 1 && n.inputs[0]!.kind !== 'Exchange' ? input.node.parallelism : undefined;
+    const parallelism = inherited ?? ctx.parallelism;
+    if (parallelism !== undefined && n.kind !== 'Exchange' && n.kind !== 'DataStreamScan' && n.kind !== 'Sink' && out !== input && out.node.parallelism === undefined) out.setParallelism(parallelism);
     done.set(n, out);
     return out;
   };

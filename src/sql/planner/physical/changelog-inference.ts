@@ -71,10 +71,11 @@ export function inferModifyKinds(root: PhysNode): Map<PhysNode, Kinds> {
         else if (n.joinType === 'SEMI') out = union(ins[0]!, isInsertOnly(ins[1]!) ? new Set() : new Set<ModifyKind>(['D']));
         else out = union(ins[0]!, n.joinType === 'ANTI' ? new Set() : ins[1]!, new Set<ModifyKind>(['I', 'D']));
         break;
-      case 'Rank': case 'SortLimit': case 'Limit':
-        out = n.kind !== 'Rank' && n.inputs[0] && isBatchLike(n) ? new Set(['I']) : new Set<ModifyKind>(['I', 'U', 'D']);
+      case 'Rank': case 'SortLimit':
+        out = new Set<ModifyKind>(['I', 'U', 'D']);
         break;
-      case 'Sort': out = new Set(['I']); break;
+      // Without ORDER BY the first rows stay the first: LIMIT alone only inserts (over insert-only input).
+      case 'Sort': case 'Limit': out = isInsertOnly(ins[0]!) ? new Set(['I']) : new Set<ModifyKind>(['I', 'U', 'D']); break;
       case 'Deduplicate':
         out = !n.keepLastRow && !n.isRowtime ? new Set(['I']) : new Set<ModifyKind>(['I', 'U', ...(isInsertOnly(ins[0]!) ? [] : ['D' as const])]);
         break;
@@ -86,11 +87,6 @@ export function inferModifyKinds(root: PhysNode): Map<PhysNode, Kinds> {
   };
   visit(root);
   return modify;
-}
-
-/** SortLimit / Limit planned for BATCH run at the end of input and emit inserts only. */
-function isBatchLike(n: PhysNode): boolean {
-  return (n as { batch?: boolean }).batch === true;
 }
 
 /** Pass 2: whether each node must emit -U, top-down from the root's requirement. Sets `changelog` on every node. */
