@@ -37,7 +37,7 @@ export function translateJoin(node: Extract<PhysNode, { kind: 'Join' }>, left: D
   const out = twoInput(left, right, describeNode(node), 'join', () => new RegularJoinOperator({
     joinType: node.joinType, leftWidth, rightWidth,
     condition: nonEqui ? compileJoinPredicate(nonEqui, leftWidth, exprCtx) : undefined,
-    leftInsertOnly: insertOnly(l), rightInsertOnly: insertOnly(r),
+    leftInsertOnly: insertOnly(l), rightInsertOnly: insertOnly(r), leftUniqueKey: node.leftUniqueKey, rightUniqueKey: node.rightUniqueKey,
     nullSafeKeys: node.nullSafe.some((x) => x) ? node.nullSafe : undefined,
     generateUpdateBefore: node.changelog?.updateBefore ?? true, stateTtlMs: ctx.stateTtlMs,
   })).uid(ctx.uid('join'));

@@ -36,6 +36,13 @@ function sortKeys(keys: readonly SortKey[], names: readonly string[]): string {
   return list(keys.map((k) => `${names[k.index]} ${k.direction}`));
 }
 
+/** Flink's join input spec: whether a side has a unique key, and whether the join key contains it. */
+function inputSpec(uniqueKey: readonly number[] | undefined, joinKeys: readonly Rex[]): string {
+  if (!uniqueKey) return 'NoUniqueKey';
+  const keyFields = joinKeys.map((k) => (k.kind === 'input' ? k.index : -1));
+  return uniqueKey.every((u) => keyFields.includes(u)) ? 'JoinKeyContainsUniqueKey' : 'HasUniqueKey';
+}
+
 function joinTypeName(t: string): string {
   return ({ INNER: 'InnerJoin', LEFT: 'LeftOuterJoin', RIGHT: 'RightOuterJoin', FULL: 'FullOuterJoin', SEMI: 'LeftSemiJoin', ANTI: 'LeftAntiJoin' } as Record<string, string>)[t] ?? t;
 }
@@ -87,7 +94,8 @@ export function describeNode(n: PhysNode): string {
       attrs.push(`window=[${formatWindow(n.window, inNames[n.timeIndex]!)}]`);
       break;
     case 'Join':
-      attrs.push(`joinType=[${joinTypeName(n.joinType)}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`, 'leftInputSpec=[NoUniqueKey]', 'rightInputSpec=[NoUniqueKey]');
+      attrs.push(`joinType=[${joinTypeName(n.joinType)}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`,
+        `leftInputSpec=[${inputSpec(n.leftUniqueKey, n.leftKeys)}]`, `rightInputSpec=[${inputSpec(n.rightUniqueKey, n.rightKeys)}]`);
       break;
     case 'IntervalJoin':
       attrs.push(`joinType=[${joinTypeName(n.joinType)}]`, `windowBounds=[isRowTime=true, leftLowerBound=${n.lowerMs}, leftUpperBound=${n.upperMs}, leftTimeIndex=${n.leftTimeIndex}, rightTimeIndex=${n.rightTimeIndex}]`, `where=[${formatRex(n.condition, joinNames)}]`, `select=${list(outNames)}`);

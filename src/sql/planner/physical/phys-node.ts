@@ -62,7 +62,7 @@ export type PhysNode =
   | (Base & { kind: 'GroupAggregate'; groupKey: readonly number[]; calls: readonly BoundAggCall[] })
   | (Base & { kind: 'WindowAggregate'; window: WindowSpec; timeIndex: number; isEventTime: boolean; groupKey: readonly number[]; calls: readonly BoundAggCall[]; emitWindowTime: boolean })
   | (Base & { kind: 'WindowTableFunction'; window: WindowSpec; timeIndex: number; partitionKeys: readonly number[] })
-  | (Base & { kind: 'Join'; joinType: JoinType; leftKeys: readonly Rex[]; rightKeys: readonly Rex[]; nullSafe: readonly boolean[]; nonEqui?: Rex; condition: Rex })
+  | (Base & { kind: 'Join'; joinType: JoinType; leftKeys: readonly Rex[]; rightKeys: readonly Rex[]; nullSafe: readonly boolean[]; nonEqui?: Rex; condition: Rex; leftUniqueKey?: readonly number[]; rightUniqueKey?: readonly number[] })
   | (Base & { kind: 'IntervalJoin'; joinType: JoinType; leftKeys: readonly Rex[]; rightKeys: readonly Rex[]; nonEqui?: Rex; condition: Rex; leftTimeIndex: number; rightTimeIndex: number; lowerMs: number; upperMs: number })
   | (Base & { kind: 'TemporalJoin'; joinType: JoinType; leftKeys: readonly Rex[]; rightKeys: readonly Rex[]; nonEqui?: Rex; condition: Rex; leftTimeIndex: number; rightTimeIndex: number })
   | (Base & { kind: 'LookupJoin'; joinType: JoinType; path: ObjectPath; table: CatalogTable; options: Readonly<Record<string, string>>; source?: TableSource; lookupKeys: readonly { readonly left: number; readonly right: number }[]; nonEqui?: Rex; condition: Rex; rightWidth: number; rightCalc?: { exprs: readonly Rex[]; condition?: Rex } })

@@ -7,6 +7,7 @@ import type { JoinRel, RelNode } from '../logical/rel.ts';
 import type { Rex } from '../rex.ts';
 import { andAll, conjunctions, inputRefsOf, shiftInputs } from '../rex-util.ts';
 import type { PhysNode } from './phys-node.ts';
+import { uniqueKeyOf } from './unique-key.ts';
 import { windowColumnsOf } from './window-columns.ts';
 import type { PhysicalPlanner } from './to-physical.ts';
 
@@ -74,7 +75,7 @@ export function planJoin(p: PhysicalPlanner, rel: JoinRel): PhysNode {
   return {
     kind: 'Join', inputs: [hashExchange(left, split.leftKeys, split.nullSafe, p), hashExchange(right, split.rightKeys, split.nullSafe, p)],
     rowType: materialized(rel.rowType), joinType: rel.joinType, leftKeys: split.leftKeys, rightKeys: split.rightKeys, nullSafe: split.nullSafe,
-    nonEqui, condition: rel.condition,
+    nonEqui, condition: rel.condition, leftUniqueKey: uniqueKeyOf(left), rightUniqueKey: uniqueKeyOf(right),
   };
 }
 
