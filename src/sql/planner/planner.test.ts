@@ -165,3 +165,39 @@ test('window TVFs take named arguments', async () => {
   assert.match(plan, /WindowAggregate\(window=\[HOP\(time_col=\[ts\], size=\[5 min\], slide=\[1 min\]\)\], select=\[COUNT\(\*\) AS EXPR\$1/);
   await assert.rejects(t.explainSql(`SELECT * FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(c), INTERVAL '1' MINUTE))`), /requires the timecol to be a time attribute type/);
 });
+
+test('Top-N, deduplication, OVER and temporal join plans read only the columns they need', async () => {
+  const t = await session();
+  await t.executeSql(`CREATE TABLE rates (cur STRING, rate INT, rts TIMESTAMP(3), PRIMARY KEY (cur) NOT ENFORCED, WATERMARK FOR rts AS rts) WITH ('connector' = 'datagen', 'number-of-rows' = '10')`);
+  const plan = async (q: string) => section(await t.explainSql(q), 'Optimized Physical Plan');
+  const scan = (fields: string) => `TableSourceScan(table=[[default_catalog, default_database, src, project=[${fields}], watermark=[(ts - 5000:INTERVAL SECOND)]]], fields=[a, b, c, ts], changelogMode=[I])`;
+  assert.equal(await plan('SELECT a, b FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY a ORDER BY b DESC) AS rn FROM src) WHERE rn <= 3'), [
+    'Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=3], partitionBy=[a], orderBy=[b DESC], select=[a, b], changelogMode=[I,UB,UA,D])',
+    '+- Exchange(distribution=[hash[a]], changelogMode=[I])',
+    '   +- Calc(select=[a, b], changelogMode=[I])',
+    `      +- ${scan('a, b, ts')}`,
+  ].join('\n'));
+  assert.equal(await plan('SELECT a, c FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY a ORDER BY ts DESC) AS rn FROM src) WHERE rn = 1'), [
+    'Calc(select=[a, c], changelogMode=[I,UB,UA])',
+    '+- Deduplicate(keep=[LastRow], key=[a], order=[ROWTIME], changelogMode=[I,UB,UA])',
+    '   +- Exchange(distribution=[hash[a]], changelogMode=[I])',
+    '      +- Calc(select=[a, c, ts], changelogMode=[I])',
+    `         +- ${scan('a, c, ts')}`,
+  ].join('\n'));
+  assert.equal(await plan("SELECT a, SUM(b) OVER (PARTITION BY a ORDER BY ts RANGE BETWEEN INTERVAL '1' MINUTE PRECEDING AND CURRENT ROW) AS s FROM src"), [
+    'Calc(select=[a, w0$o0 AS s], changelogMode=[I])',
+    '+- OverAggregate(partitionBy=[a], orderBy=[ts ASC], window=[ RANGE BETWEEN 60000 PRECEDING AND CURRENT ROW], select=[a, b, ts, SUM(b) AS w0$o0], changelogMode=[I])',
+    '   +- Exchange(distribution=[hash[a]], changelogMode=[I])',
+    '      +- Calc(select=[a, b, ts], changelogMode=[I])',
+    `         +- ${scan('a, b, ts')}`,
+  ].join('\n'));
+  assert.equal(await plan('SELECT s.a, r.rate FROM src s JOIN rates FOR SYSTEM_TIME AS OF s.ts AS r ON s.c = r.cur'), [
+    'Calc(select=[a, rate], changelogMode=[I])',
+    '+- TemporalJoin(joinType=[InnerJoin], where=[(c = cur)], select=[a, c, ts, cur, rate, rts], changelogMode=[I])',
+    '   :- Exchange(distribution=[hash[c]], changelogMode=[I])',
+    '   :  +- Calc(select=[a, c, ts], changelogMode=[I])',
+    `   :     +- ${scan('a, c, ts')}`,
+    '   +- Exchange(distribution=[hash[cur]], changelogMode=[I])',
+    '      +- TableSourceScan(table=[[default_catalog, default_database, rates, watermark=[rts]]], fields=[cur, rate, rts], changelogMode=[I])',
+  ].join('\n'));
+});

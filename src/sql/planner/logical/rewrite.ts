@@ -17,9 +17,15 @@ function mapChildren(rel: RelNode, f: (r: RelNode) => RelNode): RelNode {
 }
 
 export function rewrite(rel: RelNode): RelNode {
-  const r = mapChildren(rel, rewrite);
+  let r = mapChildren(rel, rewrite);
+  // Project(Project): one projection, so that the rules below see the node under it.
+  if (r.kind === 'Project' && r.input.kind === 'Project') {
+    const inner = r.input;
+    r = { ...r, input: inner.input, exprs: r.exprs.map((e) => substitute(e, inner.exprs)) };
+  }
   if (r.kind === 'Filter') return rankFromFilter(r) ?? pushFilterIntoJoin(r) ?? r;
   if (r.kind === 'Project' && r.input.kind === 'Join') return pruneJoinInputs(r, r.input) ?? r;
+  if (r.kind === 'Project' && (r.input.kind === 'Over' || r.input.kind === 'Rank')) return pruneUnder(r, r.input) ?? r;
   if (r.kind === 'Join') return pushJoinCondition(r) ?? r;
   return r;
 }
@@ -58,12 +64,16 @@ function keepColumns(rel: RelNode, used: readonly number[]): RelNode {
 
 /** Project(Join): each join input keeps only the columns the projection and the condition read. */
 function pruneJoinInputs(p: ProjectRel, j: JoinRel): RelNode | undefined {
-  if (j.temporal) return undefined;
   const lw = j.left.rowType.types.length;
   const rw = j.right.rowType.types.length;
   const used = new Set<number>();
   for (const e of p.exprs) inputRefsOf(e, used);
   inputRefsOf(j.condition, used);
+  // A temporal join reads the left row's time and the versioned table's rowtime.
+  if (j.temporal) {
+    used.add(j.temporal.leftTimeIndex);
+    j.right.rowType.types.forEach((t, i) => { if (t.timeAttribute === 'ROWTIME') used.add(lw + i); });
+  }
   const leftUsed = [...used].filter((i) => i < lw).sort((a, b) => a - b);
   const rightUsed = [...used].filter((i) => i >= lw).map((i) => i - lw).sort((a, b) => a - b);
   // Keep one column on a side nothing reads (a row of nothing cannot be joined by the operators).
@@ -81,6 +91,7 @@ function pruneJoinInputs(p: ProjectRel, j: JoinRel): RelNode | undefined {
   const cols = semi ? leftUsed : [...leftUsed, ...rightUsed.map((i) => i + lw)];
   const join: JoinRel = {
     ...j, left, right, condition: remap(j.condition),
+    temporal: j.temporal && { ...j.temporal, leftTimeIndex: map.get(j.temporal.leftTimeIndex)! },
     rowType: { names: cols.map((i) => j.rowType.names[i]!), types: cols.map((i) => j.rowType.types[i]!) },
   };
   return { ...p, input: join, exprs: p.exprs.map(remap) };
@@ -152,7 +163,7 @@ function rankFromFilter(f: FilterRel): RelNode | undefined {
     rankStart: start, rankEnd: end, outputRankNumber: true, rowType: over.rowType,
   };
   let top: RelNode = rank;
-  for (let i = projects.length - 1; i >= 0; i--) top = { ...projects[i]!, input: top };
+  for (let i = projects.length - 1; i >= 0; i--) top = i === projects.length - 1 ? pruneUnder({ ...projects[i]!, input: rank }, rank) ?? { ...projects[i]!, input: rank } : { ...projects[i]!, input: top };
   if (rest.length === 0) return top;
   // The remaining conditions were rewritten onto the Over's output; put them right above the Rank.
   let base: RelNode = filter(rank, rest);
@@ -187,4 +198,38 @@ function rnBound(c: Rex, rn: number): { start: number; end: number } | undefined
     case '>': return { start: n! + 1, end: Number.POSITIVE_INFINITY };
     default: return undefined;
   }
+}
+
+/** Project(Over | Rank): the node's input keeps only the columns the projection, keys and calls read. */
+function pruneUnder(p: ProjectRel, node: OverRel | RankRel): RelNode | undefined {
+  const w = node.input.rowType.types.length;
+  const used = new Set<number>();
+  for (const e of p.exprs) for (const i of inputRefsOf(e)) if (i < w) used.add(i);
+  const keys = node.kind === 'Over' ? node.window : node;
+  for (const k of keys.partitionKeys) used.add(k);
+  for (const k of keys.orderKeys) used.add(k.index);
+  if (node.kind === 'Over') for (const c of node.window.calls) for (const a of [...c.args, ...(c.filterArg !== undefined ? [c.filterArg] : [])]) used.add(a);
+  if (used.size === 0) used.add(0);
+  const rankUnread = node.kind === 'Rank' && node.outputRankNumber && !p.exprs.some((e) => inputRefsOf(e).has(w));
+  if (used.size === w && !rankUnread) return undefined;
+  const kept = [...used].sort((a, b) => a - b);
+  const at = (i: number): number => kept.indexOf(i);
+  const input = keepColumns(node.input, kept);
+  const rowType = {
+    names: [...kept.map((i) => node.rowType.names[i]!), ...node.rowType.names.slice(w)],
+    types: [...kept.map((i) => node.rowType.types[i]!), ...node.rowType.types.slice(w)],
+  };
+  const sortKeys = keys.orderKeys.map((k) => ({ ...k, index: at(k.index) }));
+  // A row number nobody reads is not output (fewer updates when ranks shift).
+  const dropRank = node.kind === 'Rank' && !p.exprs.some((e) => inputRefsOf(e).has(w));
+  if (dropRank) {
+    rowType.names.pop();
+    rowType.types.pop();
+  }
+  const pruned: RelNode = node.kind === 'Over'
+    ? { ...node, input, rowType, window: { ...node.window, partitionKeys: node.window.partitionKeys.map(at), orderKeys: sortKeys,
+      calls: node.window.calls.map((c) => ({ ...c, args: c.args.map(at), filterArg: c.filterArg === undefined ? undefined : at(c.filterArg) })) } }
+    : { ...node, input, rowType, partitionKeys: node.partitionKeys.map(at), orderKeys: sortKeys, outputRankNumber: !dropRank };
+  const remap = (e: Rex): Rex => mapInputs(e, (i, type) => ({ kind: 'input', index: i < w ? at(i) : kept.length + (i - w), type }));
+  return { ...p, input: pruned, exprs: p.exprs.map(remap) };
 }

@@ -78,8 +78,8 @@ export class PhysicalPlanner {
         const o = rel.orderKeys;
         const t = o.length === 1 ? rel.input.rowType.types[o[0]!.index] : undefined;
         if (this.ctx.mode === 'STREAMING' && rel.rankStart === 1 && rel.rankEnd === 1 && t?.timeAttribute) {
-          const dedup: PhysNode = { kind: 'Deduplicate', inputs: [input], rowType: withoutRank(rel.rowType), partitionKeys: rel.partitionKeys, keepLastRow: o[0]!.direction === 'DESC', isRowtime: t.timeAttribute === 'ROWTIME', orderIndex: o[0]!.index };
-          return this.#withRankOne(dedup, rel.rowType);
+          const dedup: PhysNode = { kind: 'Deduplicate', inputs: [input], rowType: withoutRank(rel), partitionKeys: rel.partitionKeys, keepLastRow: o[0]!.direction === 'DESC', isRowtime: t.timeAttribute === 'ROWTIME', orderIndex: o[0]!.index };
+          return this.#withRankOne(dedup, rel);
         }
         return { kind: 'Rank', inputs: [input], rowType: rel.rowType, partitionKeys: rel.partitionKeys, orderKeys: rel.orderKeys, rankStart: rel.rankStart, rankEnd: rel.rankEnd, outputRankNumber: rel.outputRankNumber };
       }
@@ -91,11 +91,12 @@ export class PhysicalPlanner {
     }
   }
 
-  /** rn is always 1 after deduplication: appended for the projections above. */
-  #withRankOne(node: PhysNode, rowType: RowType): PhysNode {
+  /** rn is always 1 after deduplication: appended when the projections above read it. */
+  #withRankOne(node: PhysNode, rank: Extract<RelNode, { kind: 'Rank' }>): PhysNode {
+    if (!rank.outputRankNumber) return node;
     const w = node.rowType.types.length;
-    const exprs: Rex[] = [...node.rowType.types.map((type, i) => ({ kind: 'input' as const, index: i, type })), literal(1, rowType.types[w]!)];
-    return this.calc(node, exprs, undefined, rowType);
+    const exprs: Rex[] = [...node.rowType.types.map((type, i) => ({ kind: 'input' as const, index: i, type })), literal(1, rank.rowType.types[w]!)];
+    return this.calc(node, exprs, undefined, rank.rowType);
   }
 
   /** Top-N / deduplication partitioned by window_start and window_end: WindowRank / WindowDeduplicate. */
@@ -107,10 +108,10 @@ export class PhysicalPlanner {
     const o = rel.orderKeys;
     const t = o.length === 1 ? rel.input.rowType.types[o[0]!.index] : undefined;
     if (rel.rankStart === 1 && rel.rankEnd === 1 && t?.timeAttribute) {
-      const dedup: PhysNode = { kind: 'WindowDeduplicate', inputs: [input], rowType: withoutRank(rel.rowType), partitionKeys: keys, keepLastRow: o[0]!.direction === 'DESC', orderIndex: o[0]!.index, windowEnd: wc.end, isEventTime: wc.isEventTime };
-      return this.#withRankOne(dedup, rel.rowType);
+      const dedup: PhysNode = { kind: 'WindowDeduplicate', inputs: [input], rowType: withoutRank(rel), partitionKeys: keys, keepLastRow: o[0]!.direction === 'DESC', orderIndex: o[0]!.index, windowEnd: wc.end, isEventTime: wc.isEventTime };
+      return this.#withRankOne(dedup, rel);
     }
-    return { kind: 'WindowRank', inputs: [input], rowType: rel.rowType, partitionKeys: keys, orderKeys: o, rankStart: rel.rankStart, rankEnd: rel.rankEnd, windowEnd: wc.end, isEventTime: wc.isEventTime };
+    return { kind: 'WindowRank', inputs: [input], rowType: rel.rowType, partitionKeys: keys, orderKeys: o, rankStart: rel.rankStart, rankEnd: rel.rankEnd, outputRankNumber: rel.outputRankNumber, windowEnd: wc.end, isEventTime: wc.isEventTime };
   }
 
   #sort(rel: Extract<RelNode, { kind: 'Sort' }>): PhysNode {
@@ -322,8 +323,10 @@ function substituteWindow(cond: Rex, w: number): Rex {
   return cond;
 }
 
-function withoutRank(rowType: RowType): RowType {
-  return { names: rowType.names.slice(0, -1), types: rowType.types.slice(0, -1) };
+/** The rank's row type without the row number column. */
+function withoutRank(rank: Extract<RelNode, { kind: 'Rank' }>): RowType {
+  const r = rank.rowType;
+  return rank.outputRankNumber ? { names: r.names.slice(0, -1), types: r.types.slice(0, -1) } : r;
 }
 
 function identity(rel: RelNode): CalcParts {
