@@ -201,3 +201,9 @@ test('Top-N, deduplication, OVER and temporal join plans read only the columns t
     '      +- TableSourceScan(table=[[default_catalog, default_database, rates, watermark=[rts]]], fields=[cur, rate, rts], changelogMode=[I])',
   ].join('\n'));
 });
+
+test('a filter over an updating aggregate keeps -U so that an upsert sink deletes rows that stop matching', async () => {
+  const t = await session();
+  const plan = section(await t.explainSql('INSERT INTO ups SELECT a, COUNT(*) AS cnt FROM src GROUP BY a HAVING COUNT(*) < 3'), 'Optimized Physical Plan');
+  assert.match(plan, /Calc\(select=\[a, cnt\], where=\[\(cnt < 3:BIGINT\)\], changelogMode=\[I,UB,UA\]\)\n\s+\+- GroupAggregate\(groupBy=\[a\], select=\[a, COUNT\(\*\) AS cnt\], changelogMode=\[I,UB,UA\]\)/);
+});

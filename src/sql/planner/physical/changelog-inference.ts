@@ -93,13 +93,18 @@ export function inferModifyKinds(root: PhysNode): Map<PhysNode, Kinds> {
 export function inferUpdateBefore(root: PhysNode, rootNeedsUpdateBefore: boolean, modify: Map<PhysNode, Kinds>): void {
   const visit = (n: PhysNode, required: boolean): void => {
     const m = modify.get(n)!;
-    let produces = required;
+    let produces = required || (n.kind === 'Calc' && n.condition !== undefined);
     if (n.kind === 'TableSourceScan') produces = n.source!.changelogMode.kinds.includes('-U');
     if (n.kind === 'DataStreamScan') produces = n.table.changelogMode.kinds.includes('-U');
     n.changelog = { modify: m, updateBefore: m.has('U') && produces };
     let childRequired: boolean;
     switch (n.kind) {
-      case 'Calc': case 'Exchange': case 'WatermarkAssigner': case 'MiniBatchAssigner': case 'Union': case 'Correlate': case 'Sink':
+      case 'Calc':
+        // A filter over updates needs the old row too: when the new value is filtered out, the
+        // -U of the old one still reaches the consumer (Flink's fix of FLINK-20370).
+        childRequired = required || n.condition !== undefined;
+        break;
+      case 'Exchange': case 'WatermarkAssigner': case 'MiniBatchAssigner': case 'Union': case 'Correlate': case 'Sink':
         childRequired = required;
         break;
       case 'ChangelogNormalize':
