@@ -30,7 +30,3 @@ export function keySelectorOf(keys: readonly Rex[], ctx: ExprContext): RowKeySel
   }
   return (r) => fns.map((f) => f(r.fields));
 }
-
-export function fieldKeySelector(indexes: readonly number[]): RowKeySelector {
-  return keySelectorOf(indexes.map((index) => ({ kind: 'input', index, type: { root: 'NULL', nullable: true } })), { timeZone: 'UTC' });
-}

@@ -45,8 +45,7 @@ export interface PlannedStatement {
 }
 
 function physicalPlanner(ctx: PlannerContext): PhysicalPlanner {
-  const mb = ctx.config.get(MINI_BATCH_ENABLED);
-  return new PhysicalPlanner({ mode: ctx.mode, exprCtx: exprContext(ctx), miniBatchMs: mb ? ctx.config.get(MINI_BATCH_LATENCY) : undefined });
+  return new PhysicalPlanner({ mode: ctx.mode, exprCtx: exprContext(ctx) });
 }
 
 export async function planQuery(query: Query, ctx: PlannerContext): Promise<PlannedStatement> {

@@ -154,10 +154,6 @@ export interface RankRel extends Base {
   readonly outputRankNumber: boolean;
 }
 
-export function fieldTypes(rel: RelNode): readonly LogicalType[] {
-  return rel.rowType.types;
-}
-
 export function inputsOf(rel: RelNode): readonly RelNode[] {
   switch (rel.kind) {
     case 'TableScan': case 'DataStreamScan': case 'Values': return [];

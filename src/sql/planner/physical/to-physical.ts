@@ -15,7 +15,6 @@ import { windowColumnsOf } from './window-columns.ts';
 export interface PhysicalContext {
   readonly mode: 'STREAMING' | 'BATCH';
   readonly exprCtx: ExprContext;
-  readonly miniBatchMs?: number;
 }
 
 interface CalcParts {
