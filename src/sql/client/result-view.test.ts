@@ -29,30 +29,37 @@ function fakeQuery(mode: 'TABLE' | 'CHANGELOG') {
   return { init, queue, mode, cancelled: () => cancelled };
 }
 
-test('table mode shows the current rows of the changelog, refreshed in place; Q leaves and cancels the query', async () => {
+// A failed assertion must not leave the view (and its refresh timer) running: each test leaves it in `finally`.
+test('table mode shows the current rows of the changelog, refreshed in place; Q leaves and cancels the query', { timeout: 10_000 }, async () => {
   const { term, screen, press } = fakeTerminal();
   const q = fakeQuery('TABLE');
   const shown = showResultView(q.init, 'TABLE', term, { maxRows: 100, maxColumnWidth: 30 });
-  q.queue.push([{ kind: '+I', fields: ['Bob', 1] }, { kind: '+I', fields: ['Alice', 1] }, { kind: '-U', fields: ['Bob', 1] }, { kind: '+U', fields: ['Bob', 2] }]);
-  await sleep(450);
-  const frame = screen();
-  assert.match(frame, /^Table result {2}\| {2}Rows: 2 {2}Changes: 4 {2}\| {2}Running/);
-  assert.match(frame, /\+-------\+-----\+\n\| {2}name \| cnt \|\n\+-------\+-----\+\n\| Alice \| {3}1 \|\n\| {3}Bob \| {3}2 \|\n\+-------\+-----\+/);
-  press('q');
+  try {
+    q.queue.push([{ kind: '+I', fields: ['Bob', 1] }, { kind: '+I', fields: ['Alice', 1] }, { kind: '-U', fields: ['Bob', 1] }, { kind: '+U', fields: ['Bob', 2] }]);
+    await sleep(450);
+    const frame = screen();
+    assert.match(frame, /^Table result {2}\| {2}Rows: 2 {2}Changes: 4 {2}\| {2}Running/);
+    assert.match(frame, /\+-------\+-----\+\n\| {2}name \| cnt \|\n\+-------\+-----\+\n\| Alice \| {3}1 \|\n\| {3}Bob \| {3}2 \|\n\+-------\+-----\+/);
+  } finally {
+    press('q');
+  }
   assert.equal(await shown, 4);
   assert.equal(q.cancelled(), true);
 });
 
-test('changelog mode lists the changes with their kind', async () => {
+test('changelog mode lists the changes with their kind', { timeout: 10_000 }, async () => {
   const { term, screen, press } = fakeTerminal();
   const q = fakeQuery('CHANGELOG');
   const shown = showResultView(q.init, 'CHANGELOG', term, { maxRows: 100, maxColumnWidth: 30 });
-  q.queue.push([{ kind: '+I', fields: ['Bob', 1] }, { kind: '-U', fields: ['Bob', 1] }, { kind: '+U', fields: ['Bob', 2] }]);
-  await sleep(450);
-  assert.match(screen(), /\| op \| name \| cnt \|\n\+----\+------\+-----\+\n\| \+I \|  Bob \|   1 \|\n\| -U \|  Bob \|   1 \|\n\| \+U \|  Bob \|   2 \|/);
-  press('\x1b');
-  await sleep(100); // a lone Esc is recognised after a short delay
-  press('q');
+  try {
+    q.queue.push([{ kind: '+I', fields: ['Bob', 1] }, { kind: '-U', fields: ['Bob', 1] }, { kind: '+U', fields: ['Bob', 2] }]);
+    await sleep(450);
+    assert.match(screen(), /\| op \| name \| cnt \|\n\+----\+------\+-----\+\n\| \+I \|  Bob \|   1 \|\n\| -U \|  Bob \|   1 \|\n\| \+U \|  Bob \|   2 \|/);
+    press('\x1b');
+    await sleep(100); // a lone Esc is recognised after a short delay
+  } finally {
+    press('q');
+  }
   await shown;
   assert.equal(q.cancelled(), true);
 });
