@@ -9,7 +9,7 @@ import { getConnector } from '../connectors/connector-registry.ts';
 import type { SinkContext, SourceContext, TableConnectorFactory } from '../connectors/table-connector.ts';
 import type { ExprContext } from '../expr/expr-context.ts';
 import { SqlValidationError, TableError } from '../sql-errors.ts';
-import { canImplicitCast, canCast } from '../types/type-rules.ts';
+import { canImplicitCast } from '../types/type-rules.ts';
 import { LOCAL_TIME_ZONE, MINI_BATCH_ENABLED, MINI_BATCH_LATENCY, SINK_UPSERT_MATERIALIZE } from '../table/table-options.ts';
 import type { BinderContext } from './binder/binder-context.ts';
 import { bindQuery, castTo, sameType } from './binder/bind-query.ts';
@@ -107,7 +107,7 @@ export async function planInsert(stmt: InsertStatement, ctx: PlannerContext): Pr
   const types = target.map((c, i) => {
     const from = query.rowType.types[i]!;
     const to = c.type;
-    if (!sameType(withoutTimeAttribute(from), to) && from.root !== 'NULL' && !canImplicitCast(from, to) && !canCast(from, to)) {
+    if (!sameType(withoutTimeAttribute(from), to) && !sinkAccepts(from, to)) {
       throw new SqlValidationError(`Column types of query result and sink for '${formatPath(path)}' do not match.\nCause: Incompatible types for sink column '${c.name}' at position ${i}.\n\nQuery schema: [${query.rowType.names.map((n, j) => `${n}: ${formatType(query.rowType.types[j]!)}`).join(', ')}]\nSink schema:  [${target.map((t) => `${t.name}: ${formatType(t.type)}`).join(', ')}]`, stmt.pos);
     }
     return to;
@@ -147,6 +147,17 @@ export async function planInsert(stmt: InsertStatement, ctx: PlannerContext): Pr
   const { needsUpdateBefore } = ctx.mode === 'BATCH' ? { needsUpdateBefore: true } : checkSink(sinkNode as Extract<PhysNode, { kind: 'Sink' }>, modify);
   inferUpdateBefore(sinkNode, needsUpdateBefore, modify);
   return { logical: casted, physical: sinkNode, sink: { table, columns: target.map((c) => c.name) } };
+}
+
+/**
+ * Whether a query column fits a sink column (Flink's implicit casts by type family: wider numbers,
+ * any DECIMAL from integers and decimals, strings and binaries of any length, timestamps).
+ */
+function sinkAccepts(from: LogicalType, to: LogicalType): boolean {
+  if (canImplicitCast(from, to)) return true;
+  const family = (t: LogicalType): string => (t.root === 'CHAR' || t.root === 'VARCHAR' ? 'string' : t.root === 'BINARY' || t.root === 'VARBINARY' ? 'binary' : t.root);
+  if (family(from) === family(to) && (family(to) === 'string' || family(to) === 'binary' || to.root === 'DECIMAL')) return true;
+  return to.root === 'DECIMAL' && ['TINYINT', 'SMALLINT', 'INT', 'BIGINT'].includes(from.root);
 }
 
 function hintOptions(table: CatalogTable, stmt: InsertStatement): Record<string, string> {

@@ -207,3 +207,23 @@ test('a filter over an updating aggregate keeps -U so that an upsert sink delete
   const plan = section(await t.explainSql('INSERT INTO ups SELECT a, COUNT(*) AS cnt FROM src GROUP BY a HAVING COUNT(*) < 3'), 'Optimized Physical Plan');
   assert.match(plan, /Calc\(select=\[a, cnt\], where=\[\(cnt < 3:BIGINT\)\], changelogMode=\[I,UB,UA\]\)\n\s+\+- GroupAggregate\(groupBy=\[a\], select=\[a, COUNT\(\*\) AS cnt\], changelogMode=\[I,UB,UA\]\)/);
 });
+
+test('INSERT column mismatches and misuse of window columns are planning errors', async () => {
+  const t = await session();
+  await assert.rejects(t.executeSql('INSERT INTO bh SELECT a FROM src'), (e: Error) =>
+    e.message.includes("Column types of query result and sink for 'default_catalog.default_database.bh' do not match.\nCause: Different number of columns.")
+    && e.message.includes('Query schema: [a: INT]') && e.message.includes('Sink schema:  [a: INT, cnt: BIGINT]'));
+  await assert.rejects(t.executeSql('INSERT INTO bh SELECT c, b FROM src'), /Incompatible types for sink column 'a' at position 0|Column types of query result and sink/);
+  await assert.rejects(t.explainSql(`SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '0' SECOND)) GROUP BY window_start, window_end`),
+    /The size of TUMBLE must be positive/);
+  await assert.rejects(t.explainSql(`SELECT * FROM TABLE(CUMULATE(TABLE src, DESCRIPTOR(ts), INTERVAL '7' SECOND, INTERVAL '20' SECOND))`),
+    /CUMULATE table function based aggregate requires maxSize must be an integral multiple of step/);
+  await assert.rejects(t.explainSql('SELECT a FROM src ORDER BY b'), { message: 'Sort on a non-time-attribute field is not supported.' });
+  await assert.rejects(t.explainSql('SELECT a, ROW_NUMBER() OVER (PARTITION BY a ORDER BY ts) FROM src'), /ROW_NUMBER, RANK and DENSE_RANK are only supported with a filter on the rank/);
+});
+
+test('streaming LIMIT without ORDER BY only inserts; ORDER BY a time attribute is a temporal sort', async () => {
+  const t = await session();
+  assert.match(section(await t.explainSql('SELECT a FROM src LIMIT 3'), 'Optimized Physical Plan'), /^Limit\(offset=\[0\], fetch=\[3\], changelogMode=\[I\]\)/);
+  assert.match(section(await t.explainSql('SELECT a, ts FROM src ORDER BY ts'), 'Optimized Physical Plan'), /^TemporalSort\(orderBy=\[ts ASC\], changelogMode=\[I\]\)/);
+});
