@@ -68,3 +68,18 @@ test('random queries give the same final table in STREAMING and BATCH', async ()
     for (const s of Object.values(sessions)) s.close();
   }
 });
+
+test('random queries at parallelism 2 give the final table of parallelism 1', async () => {
+  const p1 = new SqlTestSession('STREAMING');
+  const p2 = new SqlTestSession('STREAMING', { 'parallelism.default': '2' });
+  try {
+    for (const s of [p1, p2]) {
+      await s.table('orders', orders);
+      await s.table('dims', dims);
+    }
+    for (const q of queries(8, 7)) assert.deepEqual(await p2.query(q), await p1.query(q), q);
+  } finally {
+    p1.close();
+    p2.close();
+  }
+});
