@@ -10,7 +10,8 @@
 //   CREATE TABLE ...
 //
 //   statement error <substring>      a statement (or query) that must fail with a message
-//   SELECT nope FROM orders          containing <substring>
+//   SELECT nope FROM orders          containing <substring> (`statement error streaming <substring>`:
+//                                    in STREAMING only)
 //
 //   query                            a query whose final result, as a multiset of rows, must
 //   SELECT product, SUM(amount)      equal the rows after ----; run in STREAMING (the emitted
@@ -24,6 +25,7 @@
 //   query changelog                  STREAMING only: the exact changelog, each row prefixed by
 //   ----                             its kind: "+I apple | 10", "-U apple | 10", "+U apple | 15"
 //   query streaming / query batch    restrict a query (or `statement ok streaming`) to one mode
+//   include ../orders-data.txt       the records of another file (shared tables and data)
 export type Mode = 'STREAMING' | 'BATCH';
 
 export type SltRecord =
@@ -39,7 +41,7 @@ function modesOf(words: readonly string[]): readonly Mode[] {
   return BOTH;
 }
 
-export function parseSlt(text: string, fileName: string): SltRecord[] {
+export function parseSlt(text: string, fileName: string, readInclude: (name: string) => string): SltRecord[] {
   const lines = text.split('\n');
   const records: SltRecord[] = [];
   let i = 0;
@@ -52,11 +54,19 @@ export function parseSlt(text: string, fileName: string): SltRecord[] {
     i++;
     const body: string[] = [];
     while (i < lines.length && lines[i]!.trim() !== '' && lines[i]!.trim() !== '----') body.push(lines[i++]!);
-    if (words[0] === 'file') {
+    if (words[0] === 'include') {
+      const name = words[1] ?? fail('include needs a file name');
+      records.push(...parseSlt(readInclude(name), name, readInclude));
+    } else if (words[0] === 'file') {
       records.push({ type: 'file', name: words[1] ?? fail('file needs a name'), content: body.join('\n') + '\n', line: start + 1 });
     } else if (words[0] === 'statement') {
       if (words[1] === 'ok') records.push({ type: 'statement', sql: body.join('\n'), modes: modesOf(words.slice(2)), line: start + 1 });
-      else if (words[1] === 'error') records.push({ type: 'statement', sql: body.join('\n'), error: head.slice(head.indexOf('error') + 5).trim(), modes: BOTH, line: start + 1 });
+      else if (words[1] === 'error') {
+        // `statement error [streaming|batch] <substring>`
+        const restricted = words[2] === 'streaming' || words[2] === 'batch';
+        const error = head.slice(head.indexOf('error') + 5).trim().slice(restricted ? words[2]!.length : 0).trim();
+        records.push({ type: 'statement', sql: body.join('\n'), error, modes: restricted ? modesOf([words[2]!]) : BOTH, line: start + 1 });
+      }
       else fail(`expected 'statement ok' or 'statement error', got '${head}'`);
     } else if (words[0] === 'query') {
       const check = words.includes('changelog') ? 'changelog' : words.includes('ordered') ? 'ordered' : 'multiset';
