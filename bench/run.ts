@@ -197,6 +197,9 @@ const WORKLOADS: readonly Workload[] = [
   throughput('flink-w0', 'Flink W0 passthrough: generated bid rows -> discarding sink', './workloads/flink-w0-passthrough.ts', 12_000_000),
   throughput('flink-w3', 'Flink W3 group-by: COUNT(*), MAX(price) per auction, retract stream', './workloads/flink-w3-groupby.ts', 4_000_000),
   throughput('flink-w4', 'Flink W4 tumble: 10 s windows, COUNT(*), MAX(price) per auction', './workloads/flink-w4-tumble.ts', 1_500_000),
+  // The shared Flink SQL workloads run unchanged through Weir SQL (compare with ../shared/bench/flink/run.sh).
+  ...(['w0_passthrough', 'w1_projection', 'w2_filter', 'w3_groupby', 'w3_groupby_minibatch', 'w4_tumble', 'w5_join'] as const).map((w) =>
+    throughput(`sql-${w}`, `Flink SQL workload ${w}.sql run by Weir SQL (datagen -> blackhole)`, './workloads/sql-workload.ts', w.startsWith('w0') || w.startsWith('w1') || w.startsWith('w2') ? 10_000_000 : 4_000_000, ['--workload', w])),
 ];
 
 function settingsFromArgs() {
