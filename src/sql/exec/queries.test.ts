@@ -374,3 +374,11 @@ test('INSERT with a static partition writes the partition value', () => inBothMo
   const rows = files.flatMap((f) => readFileSync(join(f.parentPath, f.name), 'utf8').split('\n').filter(Boolean)).map((l) => JSON.parse(l).id).sort();
   assert.deepEqual(rows, [4, 6]);
 }));
+
+test('USING and NATURAL joins show the common columns once', () => inBothModes(async (s) => {
+  await setup(s);
+  assert.deepEqual(await s.query('SELECT * FROM customers JOIN (SELECT name, COUNT(*) AS n FROM (SELECT customer AS name FROM orders) GROUP BY name) USING (name)'),
+    rowsOf(['ann', 'Oslo', 3], ['bob', 'Rome', 2]));
+  assert.deepEqual(await s.query('SELECT name, city FROM customers NATURAL JOIN (SELECT customer AS name FROM orders WHERE amount = 40 OR amount = 5)'),
+    rowsOf(['bob', 'Rome']));
+}));

@@ -268,12 +268,15 @@ function bindJoin(j: Extract<TableRef, { kind: 'JoinRef' }>, ctx: BinderContext)
   const scope = Scope.join(left.scope, right.scope);
   const lw = left.scope.width;
   let condition: Rex;
+  // The right side's copies of USING / NATURAL columns (right field indexes).
+  const usingColumns: number[] = [];
   if (j.natural || j.using) {
     const common = j.using ? j.using : left.scope.fields.filter((f) => right.scope.fields.some((g) => g.name.toLowerCase() === f.name.toLowerCase())).map((f) => ({ kind: 'Ident' as const, pos: j.pos, name: f.name, quoted: false }));
     condition = andAll(common.map((id) => {
       const l = left.scope.tryResolve([id]);
       const r = right.scope.tryResolve([id]);
       if (!l || !r) throw new SqlValidationError(`Column '${id.name}' not found in ${l ? 'right' : 'left'} table`, id.pos);
+      if (j.type === 'INNER' || j.type === 'LEFT') usingColumns.push(r.field.index);
       return bindEq({ kind: 'input', index: l.field.index, type: l.field.type }, { kind: 'input', index: lw + r.field.index, type: r.field.type }, id.pos);
     }));
   } else if (j.on) {
@@ -305,7 +308,8 @@ function bindJoin(j: Extract<TableRef, { kind: 'JoinRef' }>, ctx: BinderContext)
   if (!keepsTime) types.forEach((t, i) => { types[i] = withoutTimeAttribute(t); });
   const rel: JoinRel = { kind: 'Join', left: left.rel, right: right.rel, joinType, condition, temporal, rowType: { names: uniquify([...left.rel.rowType.names, ...right.rel.rowType.names]), types } };
   const joined = Scope.join(left.scope, right.scope);
-  return { rel, scope: new Scope(joined.fields.map((f, i) => ({ ...f, type: types[i]! }))) };
+  const hidden = new Set(usingColumns.map((c) => lw + c));
+  return { rel, scope: new Scope(joined.fields.map((f, i) => ({ ...f, type: types[i]!, hidden: hidden.has(i) || f.hidden }))) };
 }
 
 function bindEq(l: Rex, r: Rex, pos: Pos): Rex {

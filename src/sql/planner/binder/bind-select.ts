@@ -139,7 +139,7 @@ export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: C
   sel.items.forEach((item, i) => {
     if (item.expr.kind === 'Star') {
       if (aggregating) throw new SqlValidationError(`'*' cannot be used with GROUP BY`, item.pos);
-      const fields = item.expr.qualifier ? visible.fieldsOfTable(item.expr.qualifier.parts[item.expr.qualifier.parts.length - 1]!) : visible.fields;
+      const fields = item.expr.qualifier ? visible.fieldsOfTable(item.expr.qualifier.parts[item.expr.qualifier.parts.length - 1]!) : visible.fields.filter((f) => !f.hidden);
       if (item.expr.qualifier && fields.length === 0) throw new SqlValidationError(`Unknown identifier '${item.expr.qualifier.parts.map((p) => p.name).join('.')}'`, item.pos);
       for (const f of fields) {
         exprs.push({ kind: 'input', index: f.index, type: from.scope.fields[f.index]!.type });

@@ -12,6 +12,8 @@ export interface ScopeField {
   readonly table?: string;
   /** Position in the row. */
   readonly index: number;
+  /** The right-hand copy of a USING / NATURAL join column: only reachable qualified, not in `*`. */
+  readonly hidden?: boolean;
 }
 
 export class Scope {
@@ -56,7 +58,7 @@ export class Scope {
       if (!f) throw new SqlValidationError(`Column '${parts[1]!.name}' not found in table '${parts[0]!.name}'`, parts[1]!.pos);
       return { field: f, rest: parts.slice(2) };
     }
-    const f = pick(this.fields, parts[0]!, parts[0]!.pos);
+    const f = pick(this.fields.filter((x) => !x.hidden), parts[0]!, parts[0]!.pos);
     return f ? { field: f, rest: parts.slice(1) } : undefined;
   }
 }
