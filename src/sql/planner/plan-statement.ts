@@ -9,7 +9,7 @@ import { getConnector } from '../connectors/connector-registry.ts';
 import type { SinkContext, SourceContext, TableConnectorFactory } from '../connectors/table-connector.ts';
 import type { ExprContext } from '../expr/expr-context.ts';
 import { SqlValidationError, TableError } from '../sql-errors.ts';
-import { canImplicitCast } from '../types/type-rules.ts';
+import { canCast, canImplicitCast } from '../types/type-rules.ts';
 import { LOCAL_TIME_ZONE, MINI_BATCH_ENABLED, MINI_BATCH_LATENCY, SINK_UPSERT_MATERIALIZE } from '../table/table-options.ts';
 import type { BinderContext } from './binder/binder-context.ts';
 import { bindQuery, castTo, sameType } from './binder/bind-query.ts';
@@ -107,7 +107,9 @@ export async function planInsert(stmt: InsertStatement, ctx: PlannerContext): Pr
   const types = target.map((c, i) => {
     const from = query.rowType.types[i]!;
     const to = c.type;
-    if (!sameType(withoutTimeAttribute(from), to) && !sinkAccepts(from, to)) {
+    // VALUES literals are coerced to the column types, as Calcite does for INSERT ... VALUES.
+    const coerced = stmt.query.body.kind === 'Values' && canCast(from, to);
+    if (!sameType(withoutTimeAttribute(from), to) && !sinkAccepts(from, to) && !coerced) {
       throw new SqlValidationError(`Column types of query result and sink for '${formatPath(path)}' do not match.\nCause: Incompatible types for sink column '${c.name}' at position ${i}.\n\nQuery schema: [${query.rowType.names.map((n, j) => `${n}: ${formatType(query.rowType.types[j]!)}`).join(', ')}]\nSink schema:  [${target.map((t) => `${t.name}: ${formatType(t.type)}`).join(', ')}]`, stmt.pos);
     }
     return to;
