@@ -227,3 +227,9 @@ test('streaming LIMIT without ORDER BY only inserts; ORDER BY a time attribute i
   assert.match(section(await t.explainSql('SELECT a FROM src LIMIT 3'), 'Optimized Physical Plan'), /^Limit\(offset=\[0\], fetch=\[3\], changelogMode=\[I\]\)/);
   assert.match(section(await t.explainSql('SELECT a, ts FROM src ORDER BY ts'), 'Optimized Physical Plan'), /^TemporalSort\(orderBy=\[ts ASC\], changelogMode=\[I\]\)/);
 });
+
+test('a filter on a non-deterministic column is not merged into the projection that computes it', async () => {
+  const t = await session();
+  const plan = section(await t.explainSql('SELECT r FROM (SELECT RAND() AS r FROM src) WHERE r > 0.5'), 'Optimized Physical Plan');
+  assert.match(plan, /^Calc\(select=\[r\], where=\[\(r > 0\.5\)\], changelogMode=\[I\]\)\n\+- Calc\(select=\[RAND\(\) AS r\], changelogMode=\[I\]\)/);
+});

@@ -53,6 +53,23 @@ export function isNonDeterministic(rex: Rex): boolean {
   return rex.kind === 'call' && (rex.nonDeterministic === true || rex.operands.some(isNonDeterministic));
 }
 
+/**
+ * Whether outer expressions (and condition) over `inner` may be rewritten onto inner's input: not
+ * when that would evaluate a non-deterministic expression (RAND(), PROCTIME()) twice or filter on a
+ * value other than the one the row carries.
+ */
+export function canInline(inner: readonly Rex[], outer: readonly Rex[], condition?: Rex): boolean {
+  const counts = new Map<number, number>();
+  const count = (r: Rex): void => {
+    if (r.kind === 'input') counts.set(r.index, (counts.get(r.index) ?? 0) + 1);
+    else if (r.kind === 'call') r.operands.forEach(count);
+    else if (r.kind === 'field') count(r.operand);
+  };
+  outer.forEach(count);
+  const inCondition = condition ? inputRefsOf(condition) : new Set<number>();
+  return inner.every((e, i) => !isNonDeterministic(e) || (!inCondition.has(i) && (counts.get(i) ?? 0) <= 1));
+}
+
 /** Splits a condition into its AND-ed parts. */
 export function conjunctions(rex: Rex): Rex[] {
   if (rex.kind === 'call' && rex.op === 'AND') return rex.operands.flatMap(conjunctions);

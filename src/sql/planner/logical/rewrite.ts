@@ -2,7 +2,7 @@
 // inner joins (so `FROM a, b WHERE a.k = b.k` becomes an equi-join), and ROW_NUMBER() OVER with a
 // filter on the row number turned into a Rank node (Top-N, deduplication).
 import { SqlValidationError } from '../../sql-errors.ts';
-import { andAll, conjunctions, inputRefsOf, mapInputs, shiftInputs, substitute } from '../rex-util.ts';
+import { andAll, canInline, conjunctions, inputRefsOf, mapInputs, shiftInputs, substitute } from '../rex-util.ts';
 import type { Rex } from '../rex.ts';
 import type { FilterRel, JoinRel, OverRel, ProjectRel, RankRel, RelNode } from './rel.ts';
 
@@ -19,7 +19,7 @@ function mapChildren(rel: RelNode, f: (r: RelNode) => RelNode): RelNode {
 export function rewrite(rel: RelNode): RelNode {
   let r = mapChildren(rel, rewrite);
   // Project(Project): one projection, so that the rules below see the node under it.
-  if (r.kind === 'Project' && r.input.kind === 'Project') {
+  if (r.kind === 'Project' && r.input.kind === 'Project' && canInline(r.input.exprs, r.exprs)) {
     const inner = r.input;
     r = { ...r, input: inner.input, exprs: r.exprs.map((e) => substitute(e, inner.exprs)) };
   }

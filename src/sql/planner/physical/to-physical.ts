@@ -7,7 +7,7 @@ import type { ExprContext } from '../../expr/expr-context.ts';
 import { SqlValidationError, TableError } from '../../sql-errors.ts';
 import type { AggregateRel, JoinRel, RelNode, TableScanRel, WatermarkRel } from '../logical/rel.ts';
 import { literal, type Rex } from '../rex.ts';
-import { andAll, conjunctions, formatRex, inputRefsOf, isNonDeterministic, isTrueLiteral, substitute } from '../rex-util.ts';
+import { andAll, canInline, conjunctions, formatRex, inputRefsOf, isNonDeterministic, isTrueLiteral, substitute } from '../rex-util.ts';
 import { planJoin } from './plan-join.ts';
 import type { PhysNode, PushedWatermark } from './phys-node.ts';
 import { windowColumnsOf } from './window-columns.ts';
@@ -132,7 +132,7 @@ export class PhysicalPlanner {
 
   /** A Calc, or the input itself when the Calc would be an identity. */
   calc(input: PhysNode, exprs: readonly Rex[], condition: Rex | undefined, rowType: RowType): PhysNode {
-    if (input.kind === 'Calc') {
+    if (input.kind === 'Calc' && canInline(input.exprs, exprs, condition)) {
       // Calc over Calc: one Calc computing the outer expressions from the inner one's input.
       const inner = input;
       const conds = [...(inner.condition ? [inner.condition] : []), ...(condition ? [substitute(condition, inner.exprs)] : [])];
@@ -176,10 +176,12 @@ export class PhysicalPlanner {
     switch (rel.kind) {
       case 'Project': {
         const c = this.#collectCalc(rel.input);
+        if (!canInline(c.exprs, rel.exprs)) return { input: rel.input, exprs: rel.exprs };
         return { input: c.input, exprs: rel.exprs.map((e) => substitute(e, c.exprs)), condition: c.condition };
       }
       case 'Filter': {
         const c = this.#collectCalc(rel.input);
+        if (!canInline(c.exprs, [], rel.condition)) return { input: rel.input, exprs: identity(rel).exprs, condition: rel.condition };
         const cond = substitute(rel.condition, c.exprs);
         return { input: c.input, exprs: c.exprs, condition: c.condition ? andAll([...conjunctions(c.condition), ...conjunctions(cond)]) : cond };
       }
