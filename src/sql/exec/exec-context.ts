@@ -3,6 +3,8 @@
 // gives them stable uids (the same SQL builds the same graph in every worker thread).
 import type { Configuration } from '../../core/config.ts';
 import type { StreamExecutionEnvironment } from '../../api/stream-execution-environment.ts';
+import type { DataStream } from '../../api/data-stream.ts';
+import type { Row } from '../../core/row.ts';
 import type { ExprContext } from '../expr/expr-context.ts';
 import { DEFAULT_PARALLELISM, STATE_TTL } from '../table/table-options.ts';
 
@@ -11,15 +13,18 @@ export class ExecContext {
   readonly config: Configuration;
   readonly exprCtx: ExprContext;
   readonly mode: 'STREAMING' | 'BATCH';
+  /** Sources already added by the statements of one job, by their plan digest: the INSERTs of a statement set read a table once. */
+  readonly sources: Map<string, DataStream<Row>>;
   readonly #prefix: string;
   #next = 0;
 
-  constructor(env: StreamExecutionEnvironment, config: Configuration, exprCtx: ExprContext, mode: 'STREAMING' | 'BATCH', prefix: string) {
+  constructor(env: StreamExecutionEnvironment, config: Configuration, exprCtx: ExprContext, mode: 'STREAMING' | 'BATCH', prefix: string, sources = new Map<string, DataStream<Row>>()) {
     this.env = env;
     this.config = config;
     this.exprCtx = exprCtx;
     this.mode = mode;
     this.#prefix = prefix;
+    this.sources = sources;
   }
 
   /** A deterministic uid for the next operator of this statement: `<prefix>-<n>-<kind>`. */

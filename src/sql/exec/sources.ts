@@ -13,9 +13,15 @@ import type { ExecContext } from './exec-context.ts';
 import { sqlWatermarkStrategy } from './sql-watermarks.ts';
 
 export function translateSourceScan(node: Extract<PhysNode, { kind: 'TableSourceScan' }>, ctx: ExecContext): DataStream<Row> {
+  // The same scan (table, options, projection, metadata, watermark) is read once per job.
+  const digest = describeNode(node) + JSON.stringify(node.options);
+  const reused = ctx.sources.get(digest);
+  if (reused) return reused;
   const idle = ctx.config.get(SOURCE_IDLE_TIMEOUT);
   const watermarks = node.watermark ? sqlWatermarkStrategy(node.watermark, ctx.exprCtx, idle) : undefined;
-  return node.source!.produce(ctx.env, { name: describeNode(node), uid: ctx.uid(`source-${formatPath(node.path)}`), watermarks, parallelism: ctx.parallelism });
+  const stream = node.source!.produce(ctx.env, { name: describeNode(node), uid: ctx.uid(`source-${formatPath(node.path)}`), watermarks, parallelism: ctx.parallelism });
+  ctx.sources.set(digest, stream);
+  return stream;
 }
 
 export function translateValues(node: Extract<PhysNode, { kind: 'Values' }>, ctx: ExecContext): DataStream<Row> {

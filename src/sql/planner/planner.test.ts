@@ -233,3 +233,17 @@ test('a filter on a non-deterministic column is not merged into the projection t
   const plan = section(await t.explainSql('SELECT r FROM (SELECT RAND() AS r FROM src) WHERE r > 0.5'), 'Optimized Physical Plan');
   assert.match(plan, /^Calc\(select=\[r\], where=\[\(r > 0\.5\)\], changelogMode=\[I\]\)\n\+- Calc\(select=\[RAND\(\) AS r\], changelogMode=\[I\]\)/);
 });
+
+test('the INSERTs of a statement set read a table they scan alike only once', async () => {
+  const t = await session();
+  await t.executeSql(`CREATE TABLE bh2 (a INT, cnt BIGINT) WITH ('connector' = 'blackhole')`);
+  const { StreamExecutionEnvironment } = await import('../../api/stream-execution-environment.ts');
+  const { parseStatement } = await import('../parser/index.ts');
+  const { translateInserts } = await import('./planner.ts');
+  const env = new StreamExecutionEnvironment({ 'parallelism.default': 1 });
+  const inserts = ['INSERT INTO bh SELECT a, b FROM src WHERE a > 1', 'INSERT INTO bh2 SELECT a, b FROM src WHERE a < 1']
+    .map((q) => parseStatement(q) as import('../ast/ast.ts').InsertStatement);
+  await translateInserts(inserts, t.plannerContext(), env);
+  assert.equal(env.graph.nodes.filter((n) => n.kind === 'source').length, 1);
+  assert.equal(env.graph.nodes.filter((n) => n.kind === 'sink').length, 2);
+});

@@ -70,8 +70,9 @@ export async function translateQuery(query: Query, ctx: PlannerContext, env: Str
 export async function translateInserts(inserts: readonly InsertStatement[], ctx: PlannerContext, env: StreamExecutionEnvironment): Promise<void> {
   const plans = [];
   for (const i of inserts) plans.push(await planInsert(i, ctx));
+  const sources = new Map<string, DataStream<Row>>();
   plans.forEach((plan, i) => {
-    const exec = new ExecContext(env, ctx.config, exprContext(ctx), ctx.mode, `sql-i${i}`);
+    const exec = new ExecContext(env, ctx.config, exprContext(ctx), ctx.mode, `sql-i${i}`, sources);
     translatePlan(plan.physical, exec);
   });
 }
