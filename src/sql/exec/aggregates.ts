@@ -51,7 +51,7 @@ export function translateWindowAggregate(node: Extract<PhysNode, { kind: 'Window
   const calls = node.calls;
   const out = input.transform(describeNode(node), 'window-aggregate', () => new WindowAggregateOperator({
     window: node.window, timeIndex: node.timeIndex, isEventTime: node.isEventTime, groupKey: node.groupKey,
-    calls, handles: handlesOf(calls, false), emitWindowTime: node.emitWindowTime,
+    calls, handles: handlesOf(calls, false), emitWindowTime: node.emitWindowTime, windowEndIndex: node.windowEndIndex,
   }));
   out.uid(ctx.uid('window-aggregate'));
   if (node.groupKey.length === 0) out.setParallelism(1);

@@ -382,3 +382,15 @@ test('USING and NATURAL joins show the common columns once', () => inBothModes(a
   assert.deepEqual(await s.query('SELECT name, city FROM customers NATURAL JOIN (SELECT customer AS name FROM orders WHERE amount = 40 OR amount = 5)'),
     rowsOf(['bob', 'Rome']));
 }));
+
+test('cascaded window aggregation over a window aggregate', () => inBothModes(async (s, mode) => {
+  await setup(s);
+  const w = (t: string) => ms(`2024-01-01 00:00:${t}`);
+  const q = `SELECT window_start, SUM(n), COUNT(*) FROM (
+      SELECT window_start, window_end, customer, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '10' SECOND))
+      GROUP BY window_start, window_end, customer)
+    GROUP BY window_start, window_end`;
+  // [0,10): ann 2 + bob 1 over 2 customers; [10,20): cid 1 + bob 1; [20,30): ann 1.
+  assert.deepEqual(await s.query(q), rowsOf([w('00'), 3, 2], [w('10'), 2, 2], [w('20'), 1, 1]));
+  if (mode === 'STREAMING') assert.match(await s.env.explainSql(q), /WindowAggregate\(window=\[TUMBLE\(win_end=\[window_end\], size=\[10 s\]\)\]/);
+}));

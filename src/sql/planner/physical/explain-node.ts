@@ -17,12 +17,14 @@ export function formatDuration(ms: number): string {
   return `${ms} ms`;
 }
 
-export function formatWindow(w: WindowSpec, timeName: string): string {
+/** `TUMBLE(time_col=[ts], size=[10 s])`; over windowed input Flink names the window end instead (`win_end=[...]`). */
+export function formatWindow(w: WindowSpec, timeName: string, column = 'time_col'): string {
+  const col = `${column}=[${timeName}]`;
   switch (w.type) {
-    case 'TUMBLE': return `TUMBLE(time_col=[${timeName}], size=[${formatDuration(w.size)}]${w.offset ? `, offset=[${formatDuration(w.offset)}]` : ''})`;
-    case 'HOP': return `HOP(time_col=[${timeName}], size=[${formatDuration(w.size)}], slide=[${formatDuration(w.slide)}])`;
-    case 'CUMULATE': return `CUMULATE(time_col=[${timeName}], max_size=[${formatDuration(w.maxSize)}], step=[${formatDuration(w.step)}])`;
-    case 'SESSION': return `SESSION(time_col=[${timeName}], gap=[${formatDuration(w.gap)}])`;
+    case 'TUMBLE': return `TUMBLE(${col}, size=[${formatDuration(w.size)}]${w.offset ? `, offset=[${formatDuration(w.offset)}]` : ''})`;
+    case 'HOP': return `HOP(${col}, size=[${formatDuration(w.size)}], slide=[${formatDuration(w.slide)}])`;
+    case 'CUMULATE': return `CUMULATE(${col}, max_size=[${formatDuration(w.maxSize)}], step=[${formatDuration(w.step)}])`;
+    case 'SESSION': return `SESSION(${col}, gap=[${formatDuration(w.gap)}])`;
   }
 }
 
@@ -86,7 +88,7 @@ export function describeNode(n: PhysNode): string {
       break;
     case 'WindowAggregate':
       if (n.groupKey.length) attrs.push(`groupBy=${list(n.groupKey.map((k) => inNames[k]!))}`);
-      attrs.push(`window=[${formatWindow(n.window, inNames[n.timeIndex]!)}]`);
+      attrs.push(`window=[${n.windowEndIndex === undefined ? formatWindow(n.window, inNames[n.timeIndex]!) : formatWindow(n.window, inNames[n.windowEndIndex]!, 'win_end')}]`);
       attrs.push(`select=${list([...n.groupKey.map((k) => inNames[k]!), ...n.calls.map((c) => formatAggCall(c, inNames)), "start('w$) AS window_start", "end('w$) AS window_end", ...(n.emitWindowTime ? ["rowtime('w$) AS window_time"] : [])])}`);
       break;
     case 'WindowTableFunction':

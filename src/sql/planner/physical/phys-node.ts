@@ -60,7 +60,7 @@ export type PhysNode =
   | (Base & { kind: 'Exchange'; distribution: 'hash' | 'single'; keys: readonly Rex[]; nullSafe?: readonly boolean[] })
   | (Base & { kind: 'MiniBatchAssigner'; intervalMs: number })
   | (Base & { kind: 'GroupAggregate'; groupKey: readonly number[]; calls: readonly BoundAggCall[] })
-  | (Base & { kind: 'WindowAggregate'; window: WindowSpec; timeIndex: number; isEventTime: boolean; groupKey: readonly number[]; calls: readonly BoundAggCall[]; emitWindowTime: boolean })
+  | (Base & { kind: 'WindowAggregate'; window: WindowSpec; timeIndex: number; isEventTime: boolean; groupKey: readonly number[]; calls: readonly BoundAggCall[]; emitWindowTime: boolean; windowEndIndex?: number })
   | (Base & { kind: 'WindowTableFunction'; window: WindowSpec; timeIndex: number; partitionKeys: readonly number[] })
   | (Base & { kind: 'Join'; joinType: JoinType; leftKeys: readonly Rex[]; rightKeys: readonly Rex[]; nullSafe: readonly boolean[]; nonEqui?: Rex; condition: Rex; leftUniqueKey?: readonly number[]; rightUniqueKey?: readonly number[] })
   | (Base & { kind: 'IntervalJoin'; joinType: JoinType; leftKeys: readonly Rex[]; rightKeys: readonly Rex[]; nonEqui?: Rex; condition: Rex; leftTimeIndex: number; rightTimeIndex: number; lowerMs: number; upperMs: number })

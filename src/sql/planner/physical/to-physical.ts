@@ -248,9 +248,38 @@ export class PhysicalPlanner {
     const calls = agg.calls.map((c, i) => ({ ...c, alias: names[g + i] ?? c.alias }));
     const window = this.#windowAggregate(agg, calls, names);
     if (window) return window;
-    const input = this.exchange(this.convert(agg.input), agg.groupKey);
+    const below = this.convert(agg.input);
+    const cascaded = this.#cascadedWindowAggregate(agg, calls, names, below);
+    if (cascaded) return cascaded;
+    const input = this.exchange(below, agg.groupKey);
     const rowType: RowType = { names, types: agg.rowType.types };
     return { kind: 'GroupAggregate', inputs: [input], rowType, groupKey: agg.groupKey, calls };
+  }
+
+  /**
+   * An aggregate grouped by the window_start and window_end of windowed input (a window TVF's or a
+   * window aggregate's output): a WindowAggregate over the same windows, taking window_end from the row.
+   */
+  #cascadedWindowAggregate(agg: AggregateRel, calls: AggregateRel['calls'], names: readonly string[], below: PhysNode): PhysNode | undefined {
+    const wc = windowColumnsOf(below);
+    if (!wc || !wc.isEventTime || wc.window.type === 'SESSION') return undefined;
+    if (!agg.groupKey.includes(wc.start) || !agg.groupKey.includes(wc.end)) return undefined;
+    const keys = agg.groupKey.filter((k) => k !== wc.start && k !== wc.end);
+    if (agg.groupKey.length !== keys.length + 2) return undefined;
+    const inTypes = below.rowType.types;
+    const outNames = [...keys.map((k) => names[agg.groupKey.indexOf(k)]!), ...calls.map((c) => c.alias), 'window_start', 'window_end'];
+    const outTypes: LogicalType[] = [...keys.map((k) => withoutTimeAttribute(inTypes[k]!)), ...calls.map((c) => c.type), inTypes[wc.start]!, inTypes[wc.end]!];
+    const node: PhysNode = {
+      kind: 'WindowAggregate', inputs: [this.exchange(below, keys)], rowType: { names: outNames, types: outTypes }, window: wc.window,
+      timeIndex: wc.end, isEventTime: true, groupKey: keys, calls, emitWindowTime: false, windowEndIndex: wc.end,
+    };
+    const k = keys.length;
+    const back: Rex[] = agg.groupKey.map((g) => {
+      const index = g === wc.start ? k + calls.length : g === wc.end ? k + calls.length + 1 : keys.indexOf(g);
+      return { kind: 'input', index, type: outTypes[index]! };
+    });
+    calls.forEach((c, i) => back.push({ kind: 'input', index: k + i, type: c.type }));
+    return this.calc(node, back, undefined, { names, types: agg.rowType.types });
   }
 
   /** Aggregate over a window TVF grouped by window_start and window_end: a WindowAggregate. */
