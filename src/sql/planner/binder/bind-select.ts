@@ -76,7 +76,7 @@ export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: C
   const subquery = (e: Expr): Rex => {
     const r = scalars.get(e);
     if (r) return r;
-    throw new SqlValidationError(e.kind === 'ScalarSubquery' ? 'Scalar subqueries are only supported in SELECT and WHERE' : 'IN and EXISTS subqueries are only supported as conditions in WHERE', e.pos);
+    throw new SqlValidationError(e.kind === 'ScalarSubquery' ? 'Scalar subqueries are only supported in SELECT and WHERE' : 'IN and EXISTS subqueries are only supported as AND-ed conditions of WHERE (possibly negated with NOT)', e.pos);
   };
 
   // WHERE: subquery conjuncts become joins, the rest one filter.
