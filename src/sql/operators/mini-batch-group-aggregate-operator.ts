@@ -17,17 +17,26 @@ export interface MiniBatchGroupAggregateOptions extends GroupAggregateOptions {
   readonly allowLatencyMs: number;
 }
 
-interface KeyBuffer {
-  readonly key: unknown;
-  readonly keyGroup: number;
-  readonly rows: Row[];
-}
-
 export class MiniBatchGroupAggregateOperator implements StreamOperator<Row, Row> {
   readonly #agg: GroupAggregator;
   readonly #size: number;
   readonly #latency: number;
-  readonly #buffer = new Map<ValueKey, KeyBuffer>();
+  // The batch without per-key objects. Each key has an id (kept across batches, so the Map is not
+  // rebuilt every batch; it is dropped once it outgrows #maxIds) with its key, key group and first
+  // and last row in this batch; rows of one key are chained by #next. #order lists the ids of the
+  // batch in first-arrival order (as Flink's LinkedHashMap). The arrays are reused.
+  readonly #idOf = new Map<ValueKey, number>();
+  readonly #maxIds: number;
+  readonly #keys: unknown[] = [];
+  readonly #groups: number[] = [];
+  readonly #batchOf: number[] = [];
+  readonly #heads: number[] = [];
+  readonly #tails: number[] = [];
+  readonly #order: number[] = [];
+  readonly #rows: (Row | undefined)[] = [];
+  readonly #next: number[] = [];
+  #batch = 0;
+  #keysInBatch = 0;
   #buffered = 0;
   #ctx!: OperatorContext<Row>;
   #backend!: KeyedStateBackend;
@@ -40,6 +49,7 @@ export class MiniBatchGroupAggregateOperator implements StreamOperator<Row, Row>
     this.#agg = new GroupAggregator(options);
     this.#size = options.size;
     this.#latency = Math.max(0, options.allowLatencyMs);
+    this.#maxIds = Math.max(4 * this.#size, 1 << 16);
   }
 
   open(ctx: OperatorContext<Row>): void {
@@ -53,12 +63,25 @@ export class MiniBatchGroupAggregateOperator implements StreamOperator<Row, Row>
   processElement(row: Row): void {
     const key = this.#backend.getCurrentKey();
     const mapKey = valueKey(key);
-    let buffer = this.#buffer.get(mapKey);
-    if (buffer === undefined) {
-      buffer = { key, keyGroup: this.#backend.getCurrentKeyGroup(), rows: [] };
-      this.#buffer.set(mapKey, buffer);
+    const r = this.#buffered;
+    this.#rows[r] = row;
+    this.#next[r] = -1;
+    let id = this.#idOf.get(mapKey);
+    if (id === undefined) {
+      id = this.#idOf.size;
+      this.#idOf.set(mapKey, id);
+      this.#keys[id] = key;
+      this.#groups[id] = this.#backend.getCurrentKeyGroup();
+      this.#batchOf[id] = -1;
     }
-    buffer.rows.push(row);
+    if (this.#batchOf[id] !== this.#batch) {
+      this.#batchOf[id] = this.#batch;
+      this.#order[this.#keysInBatch++] = id;
+      this.#heads[id] = r;
+    } else {
+      this.#next[this.#tails[id]!] = r;
+    }
+    this.#tails[id] = r;
     if (this.#buffered++ === 0) {
       const pt = this.#ctx.processingTime;
       this.#cancelTimer = pt.schedule(pt.now() + this.#latency, () => {
@@ -92,11 +115,22 @@ export class MiniBatchGroupAggregateOperator implements StreamOperator<Row, Row>
     this.#cancelTimer = undefined;
     if (this.#buffered === 0) return;
     const agg = this.#agg;
-    for (const { key, keyGroup, rows } of this.#buffer.values()) {
-      this.#backend.setCurrentKeyInGroup(key, keyGroup);
-      let accs = this.#state.value();
-      const before = accs === undefined ? undefined : agg.result(accs, rows[0]!.fields);
-      for (const row of rows) {
+    const backend = this.#backend;
+    const state = this.#state;
+    const output = this.#output;
+    const rows = this.#rows;
+    const next = this.#next;
+    const order = this.#order;
+    for (let k = 0; k < this.#keysInBatch; k++) {
+      const id = order[k]!;
+      backend.setCurrentKeyInGroup(this.#keys[id], this.#groups[id]!);
+      const first = this.#heads[id]!;
+      const keyRow = rows[first]!.fields;
+      let accs = state.value();
+      const before = accs === undefined ? undefined : agg.result(accs, keyRow);
+      for (let r = first; r >= 0; r = next[r]!) {
+        const row = rows[r]!;
+        rows[r] = undefined;
         const accumulate = row.kind === '+I' || row.kind === '+U';
         if (accs === undefined) {
           if (!accumulate) continue;
@@ -105,10 +139,15 @@ export class MiniBatchGroupAggregateOperator implements StreamOperator<Row, Row>
         agg.fold(accs, row.fields, accumulate);
       }
       if (accs === undefined) continue;
-      if (agg.emit(this.#output, before, accs, rows[0]!.fields)) this.#state.update(accs);
-      else this.#state.clear();
+      if (agg.emit(output, before, accs, keyRow)) state.update(accs);
+      else state.clear();
     }
-    this.#buffer.clear();
+    this.#keysInBatch = 0;
+    this.#batch++;
+    if (this.#idOf.size > this.#maxIds) {
+      this.#idOf.clear();
+      this.#keys.length = 0;
+    }
     this.#buffered = 0;
   }
 }
