@@ -1,7 +1,10 @@
 // The planner's entry points, used by the table environment: validate a query, explain it, and
 // translate queries and INSERTs into operators on a StreamExecutionEnvironment.
-// Pipeline: AST -> validated logical plan (names, types, nullability) -> rewrites (projection and
-// filter push-down, constant folding) -> changelog-mode inference -> physical plan -> DataStream.
+// Pipeline: AST -> validated logical plan (names, types, nullability; binder/) -> rewrites (filter
+// push-down into joins, Top-N detection, column pruning; logical/rewrite.ts) -> physical plan (Calc
+// merging, constant folding, watermark and projection push-down into sources, operator choice;
+// physical/to-physical.ts, plan-join.ts) -> changelog-mode inference (physical/changelog-inference.ts)
+// -> DataStream operators (../exec/). plan-statement.ts ties the stages together per statement.
 import type { Configuration } from '../../core/config.ts';
 import type { Row } from '../../core/row.ts';
 import type { LogicalType, RowType } from '../../core/types/logical-type.ts';
