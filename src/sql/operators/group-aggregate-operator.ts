@@ -57,8 +57,10 @@ export class GroupAggregator {
   }
 
   createAccumulators(): GroupAccumulators {
-    const accs: unknown[] = [0];
-    for (const h of this.#handles) accs.push(h.createAccumulator());
+    const handles = this.#handles;
+    const accs: unknown[] = new Array(handles.length + 1);
+    accs[0] = 0;
+    for (let i = 0; i < handles.length; i++) accs[i + 1] = handles[i]!.createAccumulator();
     return accs;
   }
 

@@ -25,9 +25,9 @@ export class WindowAccumulators {
     this.#argBuffers = calls.map((c) => (c.args.length === 0 ? (NO_ARGS as unknown[]) : new Array<unknown>(c.args.length)));
   }
 
-  /** Appends fresh accumulators to `target`. */
-  create(target: unknown[]): void {
-    for (let i = 0; i < this.size; i++) target.push(this.#handles[i]!.createAccumulator());
+  /** Writes fresh accumulators to `target` from `offset` on. */
+  createAt(target: unknown[], offset: number): void {
+    for (let i = 0; i < this.size; i++) target[offset + i] = this.#handles[i]!.createAccumulator();
   }
 
   /** Folds one row into the accumulators at `offset` (retract: the row is a -U/-D). Mutates `accs`. */

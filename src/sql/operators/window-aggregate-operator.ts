@@ -218,11 +218,14 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
     else this.#timers.deleteProcessingTimeTimer(VOID_NAMESPACE, timestamp);
   }
 
+  /** Sized for the output row #emit turns it into, so it is allocated once (no growth on push). */
   #newAcc(fields: readonly unknown[]): WindowAcc {
-    const acc: WindowAcc = [0];
     const key = this.#groupKey;
-    for (let i = 0; i < key.length; i++) acc.push(fields[key[i]!]);
-    this.#accs.create(acc);
+    const acc: WindowAcc = new Array(this.#accOffset + this.#accs.size + (this.#emitWindowTime ? 2 : 1));
+    acc[0] = 0;
+    for (let i = 0; i < key.length; i++) acc[i + 1] = fields[key[i]!];
+    this.#accs.createAt(acc, this.#accOffset);
+    acc.length = this.#accOffset + this.#accs.size;
     return acc;
   }
 
