@@ -178,6 +178,21 @@ test('snapshot mid-window and restore into a fresh operator gives the uninterrup
   }
 });
 
+test('TUMBLE: a checkpoint moves open windows into keyed state; later rows of them join that state, and windows fire in end order', async () => {
+  const h = await open({ type: 'TUMBLE', size: 10 });
+  feed(h, [['b', 4, 1], ['a', 5, 2]]);
+  h.snapshot(1); // [0, 10) now lives in keyed state with its timers
+  feed(h, [['b', 6, 3], ['c', 1, 4], ['a', 9, 12]]); // b and c join [0, 10) in state; [10, 20) is new, in memory
+  h.processWatermark(25); // both fire: [0, 10) first, then [10, 20)
+  const out = h.values().map((r) => r.fields);
+  assert.deepEqual(out.map((f) => f[4]), [10, 10, 10, 20]);
+  assert.deepEqual(sorted(h), [['a', 1, 5, 0, 10], ['b', 2, 6, 0, 10], ['c', 1, 1, 0, 10], ['a', 1, 9, 10, 20]]);
+  h.clearOutput();
+  feed(h, [['a', 1, 8], ['a', 1, 19]]); // both windows have fired: late
+  h.processWatermark(MAX_WATERMARK);
+  assert.deepEqual(h.values(), []);
+});
+
 test('throughput: tumbling COUNT(*) + MAX over 1 M rows with ~6300 keys per window', async () => {
   const h = await OperatorTestHarness.open(new WindowAggregateOperator({
     window: { type: 'TUMBLE', size: 10_000 }, timeIndex: 2, isEventTime: true, groupKey: [0],

@@ -5,10 +5,12 @@ import type { Row } from '../../core/row.ts';
 import { NO_TIMESTAMP } from '../../core/stream-element.ts';
 import type { OperatorContext, StreamOperator } from '../../runtime/operators/stream-operator.ts';
 import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
-import { VOID_NAMESPACE, type InternalValueState } from '../../state/keyed-state-backend.ts';
+import { VOID_NAMESPACE, type InternalValueState, type KeyedStateBackend } from '../../state/keyed-state-backend.ts';
+import type { ListState } from '../../state/keyed-state.ts';
 import { valueState } from '../../state/state-descriptor.ts';
 import type { InternalTimerService, Timer } from '../../time/timer-service.ts';
 import type { AggregateCall, AggregateHandle } from '../functions/aggregate-function.ts';
+import { BufferedWindow } from './tumble-window-buffer.ts';
 import { WindowAccumulators } from './window-accumulators.ts';
 import { forEachWindow, mergeSession, startOfWindowEnding, validateWindowSpec, windowStart, type AlignedWindowSpec, type SessionEntry, type WindowSpec } from './window-spec.ts';
 
@@ -41,6 +43,8 @@ export const LATE_ROW = 'late';
 const STATE = 'window-aggregate';
 const SESSIONS = 'window-aggregate-sessions';
 const TIMERS = 'window-aggregate-timers';
+/** Operator (union list) state: ends of the windows that were moved from memory into keyed state. */
+const STATE_WINDOWS = 'window-aggregate-state-windows';
 
 /** State of one (key, window): [row count, ...group key values, ...accumulators]. */
 type WindowAcc = unknown[];
@@ -55,6 +59,12 @@ type Session = SessionEntry<WindowAcc>;
  * end, and one timer at end - 1 (registered when the state is created) fires it: a row costs one
  * state lookup per window it belongs to. SESSION: a key's open sessions are one list in state;
  * a row's window [ts, ts + gap) merges with every session it touches.
+ *
+ * Event-time TUMBLE keeps the windows that opened since the last checkpoint in memory instead
+ * (BufferedWindow: no keyed state, no timers) and emits them, in the order their timers would
+ * fire, when the watermark passes their end. A checkpoint moves them into keyed state with their
+ * timers, and rows of those windows (listed in operator state, so a restore knows them) then take
+ * the keyed path until the windows fire.
  *
  * A row is late when every window it belongs to has fired (end - 1 <= watermark); it is dropped
  * and counted. A -U/-D row retracts from its windows; a window whose rows were all retracted emits nothing.
@@ -72,7 +82,16 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
   readonly #tumbleOffset: number;
   readonly #windowEndIndex: number;
 
+  /** Event-time TUMBLE over raw rows: new windows are buffered in memory. */
+  readonly #buffer: boolean;
+  readonly #buffered = new Map<number, BufferedWindow>();
+  #lastBuffered: BufferedWindow | undefined;
+  /** Ends of the windows in keyed state (moved there at a checkpoint, or restored) that have not fired. */
+  readonly #stateWindows = new Set<number>();
+  #stateWindowsList!: ListState<number>;
+
   #ctx!: OperatorContext<Row>;
+  #backend!: KeyedStateBackend;
   #timers!: InternalTimerService;
   #state!: InternalValueState<WindowAcc>;
   #sessions!: InternalValueState<Session[]>;
@@ -100,6 +119,7 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
     this.#tumbleSize = options.window.type === 'TUMBLE' ? options.window.size : 0;
     this.#tumbleOffset = options.window.type === 'TUMBLE' ? options.window.offset ?? 0 : 0;
     this.#windowEndIndex = options.windowEndIndex ?? -1;
+    this.#buffer = options.window.type === 'TUMBLE' && options.isEventTime && this.#windowEndIndex < 0;
     if (this.#windowEndIndex >= 0 && (options.window.type === 'SESSION' || !options.isEventTime)) {
       throw new WeirError('a window aggregation over windowed input needs an event-time TUMBLE, HOP or CUMULATE window');
     }
@@ -108,6 +128,11 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
   open(ctx: OperatorContext<Row>): void {
     const backend = requireKeyedState(ctx, 'A window aggregation');
     this.#ctx = ctx;
+    this.#backend = backend;
+    if (this.#buffer) {
+      this.#stateWindowsList = ctx.operatorState.getUnionListState<number>(STATE_WINDOWS);
+      if (ctx.isRestored) for (const end of this.#stateWindowsList.get()) this.#stateWindows.add(end);
+    }
     this.#timers = ctx.getTimerService(TIMERS, {
       onEventTime: (timer) => { this.#fire(timer); },
       onProcessingTime: (timer) => { this.#fire(timer); },
@@ -135,7 +160,7 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
     let added: boolean;
     if (spec.type === 'TUMBLE') {
       const end = windowStart(ts, this.#tumbleSize, this.#tumbleOffset) + this.#tumbleSize;
-      added = this.#addToWindow(end, fields, retract);
+      added = this.#buffer && !this.#stateWindows.has(end) ? this.#addToBuffer(end, fields, retract) : this.#addToWindow(end, fields, retract);
     } else if (spec.type === 'SESSION') {
       added = this.#addToSession(spec.gap, ts, fields, retract);
     } else {
@@ -151,8 +176,69 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
   }
 
   processWatermark(watermark: number): void {
+    if (this.#buffered.size > 0) this.#fireBuffered(watermark);
     this.#timers.advanceWatermark(watermark);
+    for (const end of this.#stateWindows) if (end - 1 <= watermark) this.#stateWindows.delete(end);
     this.#ctx.output.emitWatermark(watermark);
+  }
+
+  /** Moves the buffered windows into keyed state, each (key, window) with its timer. */
+  snapshotState(): void {
+    if (!this.#buffer) return;
+    const state = this.#state;
+    const backend = this.#backend;
+    const timers = this.#timers;
+    for (const w of this.#buffered.values()) {
+      const namespace = String(w.end);
+      state.setCurrentNamespace(namespace);
+      for (let i = 0; i < w.accs.length; i++) {
+        backend.setCurrentKeyInGroup(w.keys[i], w.groups[i]!);
+        state.update(w.accs[i]);
+        timers.registerEventTimeTimer(namespace, w.end - 1);
+      }
+      this.#stateWindows.add(w.end);
+    }
+    this.#buffered.clear();
+    this.#lastBuffered = undefined;
+    this.#stateWindowsList.update([...this.#stateWindows]);
+  }
+
+  /** Emits the buffered windows the watermark has passed, interleaved by end with the keyed ones. */
+  #fireBuffered(watermark: number): void {
+    let due: BufferedWindow[] | undefined;
+    for (const w of this.#buffered.values()) if (w.end - 1 <= watermark) (due ??= []).push(w);
+    if (due === undefined) return;
+    due.sort((a, b) => a.end - b.end);
+    this.#lastBuffered = undefined;
+    for (const w of due) {
+      this.#buffered.delete(w.end);
+      this.#timers.advanceWatermark(w.end - 1); // keyed windows that end earlier fire first
+      const start = w.end - this.#tumbleSize;
+      const accs = w.accs;
+      const order = w.firingOrder();
+      for (let i = 0; i < order.length; i++) this.#emit(accs[order[i]!]!, start, w.end);
+    }
+  }
+
+  /** #addToWindow for a buffered window; returns false when the window has fired already. */
+  #addToBuffer(end: number, fields: readonly unknown[], retract: boolean): boolean {
+    if (end - 1 <= this.#timers.currentWatermark()) return false;
+    let w = this.#lastBuffered;
+    if (w === undefined || w.end !== end) {
+      w = this.#buffered.get(end);
+      if (w === undefined) this.#buffered.set(end, (w = new BufferedWindow(end)));
+      this.#lastBuffered = w;
+    }
+    const backend = this.#backend;
+    const key = backend.getCurrentKey();
+    let acc = w.get(key);
+    if (acc === undefined) {
+      acc = this.#newAcc(fields);
+      w.add(key, backend.getCurrentKeyGroup(), acc);
+    }
+    acc[0] = (acc[0] as number) + (retract ? -1 : 1);
+    this.#accs.accumulate(acc, this.#accOffset, fields, retract);
+    return true;
   }
 
   readonly #addToEachWindow = (_start: number, end: number): void => {
