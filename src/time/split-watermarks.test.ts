@@ -121,6 +121,24 @@ test('a removed split no longer holds back; with no split left the source is idl
   assert.deepEqual(log, ['wm 49', 'wm 99', 'idle', 'active', 'wm 199']);
 });
 
+test('a reader waiting for the answer to its split request is not idle; told no more splits, it is', () => {
+  const { sw, log } = harness(byValue);
+  sw.onRecord('a', 100, 0);
+  sw.onPeriodicEmit();
+  sw.removeSplit('a');
+  sw.awaitSplit(); // finished file a, asked for the next one
+  sw.onPeriodicEmit();
+  assert.deepEqual(log, ['wm 99'], 'going idle between two files would let other readers overtake the next file');
+  sw.addSplit('b');
+  sw.onRecord('b', 150, 0);
+  sw.onPeriodicEmit();
+  sw.removeSplit('b');
+  sw.awaitSplit();
+  sw.noMoreSplits();
+  sw.onPeriodicEmit();
+  assert.deepEqual(log, ['wm 99', 'wm 149', 'idle']);
+});
+
 test('generators may mark their split idle and active themselves; they keep being asked while idle', () => {
   // Idle when a periodic emit saw no event since the last one; emits the last timestamp otherwise.
   const selfIdling = (): WatermarkGenerator<number> => {

@@ -83,6 +83,7 @@ export class SplitWatermarks<T> {
   #last: SplitState<T> | undefined;
   #watermark = MIN_WATERMARK;
   #idle = false;
+  #awaitingSplit = false;
 
   constructor(strategy: WatermarkStrategy<T>, now: () => number, emit: SplitWatermarksOutput) {
     this.#strategy = strategy;
@@ -104,7 +105,18 @@ export class SplitWatermarks<T> {
 
   /** Registers a split so that it holds back the watermark before its first record; no-op if known. */
   addSplit(splitId: string): void {
+    this.#awaitingSplit = false;
     this.#split(splitId);
+  }
+
+  /** The reader asked for a split: until one arrives (or no more will), it is not idle for lack of splits. */
+  awaitSplit(): void {
+    this.#awaitingSplit = true;
+  }
+
+  /** No split will come: a reader without splits may now report idle. */
+  noMoreSplits(): void {
+    this.#awaitingSplit = false;
   }
 
   /** A finished split no longer holds back the watermark. */
@@ -133,8 +145,11 @@ export class SplitWatermarks<T> {
   /** Checks idleness and lets every active split's generator emit; call every auto-watermark interval. */
   onPeriodicEmit(): void {
     // A reader without splits (more readers than files or partitions) must not stall event time
-    // downstream: it reports idle until a split arrives.
+    // downstream: it reports idle until a split arrives — unless it asked for a split and the answer
+    // is on its way (between two files of a file source): going idle then lets the other readers'
+    // watermark overtake the records of its next split, which would arrive late.
     if (this.#splits.size === 0) {
+      if (this.#awaitingSplit) return;
       if (!this.#idle) {
         this.#idle = true;
         this.#emit.idle(true);

@@ -61,7 +61,12 @@ export class SourceDriver<T> {
     this.reader = source.createReader({
       subtaskIndex: host.subtask,
       parallelism: host.parallelism,
-      sendSplitRequest: () => host.sendSplitRequest(),
+      sendSplitRequest: () => {
+        // A bounded source's enumerator always answers (a split, or no more splits); a continuous
+        // one may keep the request open until new input appears, and its reader stays idle meanwhile.
+        if (source.boundedness === 'bounded') this.#watermarks?.awaitSplit();
+        host.sendSplitRequest();
+      },
       countSkipped: (r) => host.countSkipped(r),
     }) as SourceReader<T, SourceSplit>;
     const out = host.output;
@@ -110,6 +115,7 @@ export class SourceDriver<T> {
   }
 
   notifyNoMoreSplits(): void {
+    this.#watermarks?.noMoreSplits();
     this.reader.notifyNoMoreSplits();
   }
 
