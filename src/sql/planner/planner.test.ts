@@ -39,16 +39,23 @@ function section(explain: string, name: string): string {
 
 test('EXPLAIN of a GROUP BY into a retracting sink: -U is generated, changelog modes per node', async () => {
   const t = await session();
-  const plan = await t.explainSql('INSERT INTO bh SELECT a, COUNT(*) AS cnt FROM src WHERE b > 10 GROUP BY a');
+  await t.executeSql(`CREATE TABLE pr (a INT, cnt BIGINT) WITH ('connector' = 'print')`);
+  const plan = await t.explainSql('INSERT INTO pr SELECT a, COUNT(*) AS cnt FROM src WHERE b > 10 GROUP BY a');
   assert.equal(section(plan, 'Optimized Physical Plan'), [
-    'Sink(table=[default_catalog.default_database.bh], fields=[a, cnt], changelogMode=[I,UB,UA])',
+    'Sink(table=[default_catalog.default_database.pr], fields=[a, cnt], changelogMode=[I,UB,UA])',
     '+- GroupAggregate(groupBy=[a], select=[a, COUNT(*) AS cnt], changelogMode=[I,UB,UA])',
     '   +- Exchange(distribution=[hash[a]], changelogMode=[I])',
     '      +- Calc(select=[a], where=[(b > 10:BIGINT)], changelogMode=[I])',
     "         +- TableSourceScan(table=[[default_catalog, default_database, src, project=[a, b, ts], watermark=[(ts - 5000:INTERVAL SECOND)]]], fields=[a, b, c, ts], changelogMode=[I])",
   ].join('\n'));
-  assert.match(plan, /^== Abstract Syntax Tree ==\nLogicalSink\(table=\[default_catalog\.default_database\.bh\], fields=\[a, cnt\]\)\n\+- /);
-  assert.match(section(plan, 'Optimized Execution Plan'), /^Sink\(table=\[default_catalog\.default_database\.bh\], fields=\[a, cnt\]\)\n\+- GroupAggregate\(groupBy=\[a\], select=\[a, COUNT\(\*\) AS cnt\]\)\n/);
+  assert.match(plan, /^== Abstract Syntax Tree ==\nLogicalSink\(table=\[default_catalog\.default_database\.pr\], fields=\[a, cnt\]\)\n\+- /);
+  assert.match(section(plan, 'Optimized Execution Plan'), /^Sink\(table=\[default_catalog\.default_database\.pr\], fields=\[a, cnt\]\)\n\+- GroupAggregate\(groupBy=\[a\], select=\[a, COUNT\(\*\) AS cnt\]\)\n/);
+});
+
+test('EXPLAIN of a GROUP BY into blackhole: no -U, since the blackhole sink, like Flink, does not take update-before', async () => {
+  const t = await session();
+  const plan = await t.explainSql('INSERT INTO bh SELECT a, COUNT(*) AS cnt FROM src WHERE b > 10 GROUP BY a');
+  assert.match(section(plan, 'Optimized Physical Plan'), /^Sink\(table=\[default_catalog\.default_database\.bh\], fields=\[a, cnt\], changelogMode=\[I,UA\]\)\n\+- GroupAggregate\(groupBy=\[a\], select=\[a, COUNT\(\*\) AS cnt\], changelogMode=\[I,UA\]\)/);
 });
 
 test('an upsert sink with a primary key does not need -U: the aggregate emits [I,UA]', async () => {

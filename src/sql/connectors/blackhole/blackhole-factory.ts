@@ -1,5 +1,6 @@
-// The 'blackhole' connector (Flink's BlackHoleTableSinkFactory): a sink that accepts every change and
-// discards it, for benchmarks and for testing a query's cost without output.
+// The 'blackhole' connector (Flink's BlackHoleTableSinkFactory): a sink that discards every change,
+// for benchmarks and for testing a query's cost without output. As Flink's, it accepts every kind
+// except update-before, so an aggregate feeding it emits +U without the -U in front.
 import type { Row } from '../../../core/row.ts';
 import type { StreamOperator } from '../../../runtime/operators/stream-operator.ts';
 import type { TableConnectorFactory, TableSink } from '../table-connector.ts';
@@ -11,7 +12,7 @@ class BlackholeSinkOperator implements StreamOperator<Row, never> {
 }
 
 const blackholeSink: TableSink = {
-  acceptedChangelogMode: (produced) => produced,
+  acceptedChangelogMode: (produced) => ({ ...produced, kinds: produced.kinds.filter((k) => k !== '-U') }),
   consume(stream, opts) {
     const sink = stream.transform(opts.name, 'blackhole-sink', () => new BlackholeSinkOperator(), { kind: 'sink' }).uid(opts.uid);
     if (opts.parallelism !== undefined) sink.setParallelism(opts.parallelism);
