@@ -1,8 +1,7 @@
-// GROUP BY with `table.exec.mini-batch.*` (Flink's MiniBatchGroupAggFunction): input rows are
-// buffered per key in memory and each key's rows are folded with one state access and one output
-// change per batch. A batch ends when it holds `size` rows, `allowLatencyMs` after its first row
-// (processing time), on a watermark, before a checkpoint's snapshot (so the snapshot holds no
-// unprocessed input) and at the end of input.
+// GROUP BY with `table.exec.mini-batch.*` (Flink's MiniBatchGroupAggFunction): each key's state is
+// read and written once per batch and its result changes once per batch. A batch ends when it holds
+// `size` rows, `allowLatencyMs` after its first row (processing time), on a watermark, before a
+// checkpoint's snapshot (so the snapshot holds no unprocessed input) and at the end of input.
 import type { Row } from '../../core/row.ts';
 import type { OperatorContext, Output, StreamOperator } from '../../runtime/operators/stream-operator.ts';
 import type { KeyedStateBackend } from '../../state/keyed-state-backend.ts';
@@ -21,20 +20,20 @@ export class MiniBatchGroupAggregateOperator implements StreamOperator<Row, Row>
   readonly #agg: GroupAggregator;
   readonly #size: number;
   readonly #latency: number;
-  // The batch without per-key objects. Each key has an id (kept across batches, so the Map is not
-  // rebuilt every batch; it is dropped once it outgrows #maxIds) with its key, key group and first
-  // and last row in this batch; rows of one key are chained by #next. #order lists the ids of the
-  // batch in first-arrival order (as Flink's LinkedHashMap). The arrays are reused.
+  // The keys of the batch without per-key objects. Each key has an id (kept across batches, so the
+  // Map is not rebuilt every batch; it is dropped once it outgrows #maxIds) indexing the arrays:
+  // its key and key group, the batch it was last seen in, its accumulators, its result before the
+  // batch (undefined: a new group) and the fields of its first row (the group key values).
+  // #order lists the ids of the batch in first-arrival order (as Flink's LinkedHashMap).
   readonly #idOf = new Map<ValueKey, number>();
   readonly #maxIds: number;
   readonly #keys: unknown[] = [];
   readonly #groups: number[] = [];
   readonly #batchOf: number[] = [];
-  readonly #heads: number[] = [];
-  readonly #tails: number[] = [];
+  readonly #accs: (GroupAccumulators | undefined)[] = [];
+  readonly #before: (unknown[] | undefined)[] = [];
+  readonly #keyRows: (readonly unknown[] | undefined)[] = [];
   readonly #order: number[] = [];
-  readonly #rows: (Row | undefined)[] = [];
-  readonly #next: number[] = [];
   #batch = 0;
   #keysInBatch = 0;
   #buffered = 0;
@@ -60,28 +59,43 @@ export class MiniBatchGroupAggregateOperator implements StreamOperator<Row, Row>
     this.#output = ctx.output;
   }
 
+  /**
+   * A key's first row in the batch reads its state once (keeping the result before the batch);
+   * every row is folded right away into those accumulators, which the heap state holds by reference.
+   */
   processElement(row: Row): void {
-    const key = this.#backend.getCurrentKey();
-    const mapKey = valueKey(key);
-    const r = this.#buffered;
-    this.#rows[r] = row;
-    this.#next[r] = -1;
-    let id = this.#idOf.get(mapKey);
+    const backend = this.#backend;
+    const key = backend.getCurrentKey();
+    let id = this.#idOf.get(valueKey(key));
     if (id === undefined) {
       id = this.#idOf.size;
-      this.#idOf.set(mapKey, id);
+      this.#idOf.set(valueKey(key), id);
       this.#keys[id] = key;
-      this.#groups[id] = this.#backend.getCurrentKeyGroup();
+      this.#groups[id] = backend.getCurrentKeyGroup();
       this.#batchOf[id] = -1;
     }
+    const fields = row.fields;
+    const accumulate = row.kind === '+I' || row.kind === '+U';
+    let accs: GroupAccumulators | undefined;
     if (this.#batchOf[id] !== this.#batch) {
       this.#batchOf[id] = this.#batch;
       this.#order[this.#keysInBatch++] = id;
-      this.#heads[id] = r;
+      accs = this.#state.value();
+      this.#before[id] = accs === undefined ? undefined : this.#agg.result(accs, fields);
+      this.#keyRows[id] = fields;
+      if (accs === undefined && accumulate) accs = this.#agg.createAccumulators();
+      // Written once per batch (also keeping a TTL alive); later rows of the batch mutate it in place.
+      if (accs !== undefined) this.#state.update(accs);
     } else {
-      this.#next[this.#tails[id]!] = r;
+      accs = this.#accs[id];
+      if (accs === undefined && accumulate) {
+        accs = this.#agg.createAccumulators();
+        this.#state.update(accs);
+      }
     }
-    this.#tails[id] = r;
+    // A retraction of a group that has no state is dropped, as in Flink.
+    this.#accs[id] = accs;
+    if (accs !== undefined) this.#agg.fold(accs, fields, accumulate);
     if (this.#buffered++ === 0) {
       const pt = this.#ctx.processingTime;
       this.#cancelTimer = pt.schedule(pt.now() + this.#latency, () => {
@@ -115,32 +129,21 @@ export class MiniBatchGroupAggregateOperator implements StreamOperator<Row, Row>
     this.#cancelTimer = undefined;
     if (this.#buffered === 0) return;
     const agg = this.#agg;
-    const backend = this.#backend;
-    const state = this.#state;
     const output = this.#output;
-    const rows = this.#rows;
-    const next = this.#next;
     const order = this.#order;
     for (let k = 0; k < this.#keysInBatch; k++) {
       const id = order[k]!;
-      backend.setCurrentKeyInGroup(this.#keys[id], this.#groups[id]!);
-      const first = this.#heads[id]!;
-      const keyRow = rows[first]!.fields;
-      let accs = state.value();
-      const before = accs === undefined ? undefined : agg.result(accs, keyRow);
-      for (let r = first; r >= 0; r = next[r]!) {
-        const row = rows[r]!;
-        rows[r] = undefined;
-        const accumulate = row.kind === '+I' || row.kind === '+U';
-        if (accs === undefined) {
-          if (!accumulate) continue;
-          accs = agg.createAccumulators();
-        }
-        agg.fold(accs, row.fields, accumulate);
-      }
+      const accs = this.#accs[id];
+      const before = this.#before[id];
+      const keyRow = this.#keyRows[id]!;
+      this.#accs[id] = undefined;
+      this.#before[id] = undefined;
+      this.#keyRows[id] = undefined;
       if (accs === undefined) continue;
-      if (agg.emit(output, before, accs, keyRow)) state.update(accs);
-      else state.clear();
+      if (!agg.emit(output, before, accs, keyRow)) {
+        this.#backend.setCurrentKeyInGroup(this.#keys[id], this.#groups[id]!);
+        this.#state.clear();
+      }
     }
     this.#keysInBatch = 0;
     this.#batch++;
