@@ -58,7 +58,9 @@ describe('GroupAggregateOperator against a batch computation (property)', () => 
         for (const { k, v, retract, pick } of ops) {
           const rows = live.get(k) ?? [];
           if (retract && rows.length > 0) {
-            const [old] = rows.splice(pick % rows.length, 1);
+            // A retraction names a value, not an occurrence: as Flink's FIRST_VALUE with retraction, it removes the value's earliest one.
+            const old = rows[pick % rows.length]!;
+            rows.splice(rows.indexOf(old), 1);
             if (v !== null && pick % 2 === 0) {
               input.push({ kind: '-U', fields: [k, old] }, { kind: '+U', fields: [k, v] });
               rows.push(v);
