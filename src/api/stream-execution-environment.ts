@@ -153,7 +153,10 @@ export class StreamExecutionEnvironment {
   /** @internal Adds a collect sink for executeAndCollect(); returns its id. */
   addCollectSink(stream: DataStream<any>): string {
     const collectId = `collect-${this.#collectCount++}`;
-    this.addNode({ name: 'Collect Sink', operatorType: 'collect', kind: 'sink', inputs: [{ stream, inputIndex: 0 }], keySelectors: [undefined], collectId });
+    const node = this.addNode({ name: 'Collect Sink', operatorType: 'collect', kind: 'sink', inputs: [{ stream, inputIndex: 0 }], keySelectors: [undefined], collectId });
+    // One instance, as Flink's collect sink: results come back in the order of a single-instance
+    // producer (a sorted query's last operator), not rebalanced over several subtasks.
+    node.parallelism = 1;
     return collectId;
   }
 
