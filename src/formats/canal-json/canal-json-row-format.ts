@@ -2,11 +2,11 @@
 // of one INSERT/UPDATE/DELETE, values as strings cast by the table schema. UPDATE row i becomes
 // -U(data[i] overlaid with old[i]), +U(data[i]); DDL messages are skipped; messages of databases or
 // tables outside `canal-json.database.include` / `canal-json.table.include` are dropped.
-import { ConfigError } from '../../core/errors.ts';
 import type { Row } from '../../core/row.ts';
-import { Types, type LogicalType } from '../../core/types/logical-type.ts';
+import { Types } from '../../core/types/logical-type.ts';
 import { FormatOptions } from '../format-options.ts';
-import { ExactNumber, jsonObjectConverter, jsonObjectWriter, parseJsonMessage } from '../json/json-row-converter.ts';
+import { asObject, changelogRows, metadataTypes, type JsonMetadata } from '../json/json-changelog-rows.ts';
+import { ExactNumber, jsonObjectWriter, parseJsonMessage } from '../json/json-row-converter.ts';
 import { jsonReadOptions, jsonWriteOptions, JSON_TIMESTAMP_STANDARDS } from '../json/json-row-format.ts';
 import { guardedDecoder } from '../row-decoding.ts';
 import type { FormatOptionSpec, RowDecoder, RowDecoderContext, RowEncoder, RowEncoderContext, RowFormatFactory } from '../row-format.ts';
@@ -25,13 +25,10 @@ const OPTIONS: readonly FormatOptionSpec[] = [
   { key: 'table.include', description: 'Regular expression the whole "table" must match; others are dropped.' },
 ];
 
-type Json = Record<string, unknown>;
-
-const asObject = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Json : undefined);
 const millis = (v: unknown): number | null => (typeof v === 'number' ? v : v instanceof ExactNumber ? Number(v.text) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-const METADATA: Record<string, { type: LogicalType; read: (m: Json) => unknown }> = {
+const METADATA: Record<string, JsonMetadata> = {
   'database': { type: Types.STRING(), read: (m) => str(m.database) },
   'table': { type: Types.STRING(), read: (m) => str(m.table) },
   'sql-type': {
@@ -54,22 +51,10 @@ function createDecoder(ctx: RowDecoderContext): RowDecoder {
   const opts = jsonReadOptions(o);
   const databaseInclude = wholeMatch(o, 'database.include');
   const tableInclude = wholeMatch(o, 'table.include');
-  const width = ctx.physicalType.names.length;
-  const convert = jsonObjectConverter(ctx.physicalType, opts);
-  const metadata = ctx.metadataKeys.map((k) => {
-    const m = METADATA[k];
-    if (!m) throw new ConfigError('metadata', `canal-json has no metadata key '${k}'; available: ${Object.keys(METADATA).join(', ')}`);
-    return m.read;
-  });
-  const toRow = (kind: Row['kind'], image: Json, message: Json): Row => {
-    const fields = new Array<unknown>(width + metadata.length);
-    convert(image, fields, 0);
-    for (let i = 0; i < metadata.length; i++) fields[width + i] = metadata[i]!(message);
-    return { kind, fields };
-  };
+  const rows = changelogRows(ctx, 'canal-json', METADATA, opts);
 
   return guardedDecoder(ctx, 'Canal JSON', opts.ignoreParseErrors, (text, out) => {
-    const rows = parseJsonMessage(text, (json): Row[] => {
+    const decoded = parseJsonMessage(text, (json): Row[] => {
       const m = asObject(json);
       if (!m) throw new ValueFormatError('the message is not a JSON object');
       if (databaseInclude && !(typeof m.database === 'string' && databaseInclude.test(m.database))) return [];
@@ -84,16 +69,16 @@ function createDecoder(ctx: RowDecoderContext): RowDecoder {
         return obj;
       });
       switch (type) {
-        case 'INSERT': return data.map((d) => toRow('+I', d, m));
-        case 'DELETE': return data.map((d) => toRow('-D', d, m));
+        case 'INSERT': return data.map((d) => rows.row('+I', d, m));
+        case 'DELETE': return data.map((d) => rows.row('-D', d, m));
         case 'UPDATE': {
           const old = Array.isArray(m.old) ? m.old : [];
-          return data.flatMap((d, i) => [toRow('-U', { ...d, ...asObject(old[i]) }, m), toRow('+U', d, m)]);
+          return data.flatMap((d, i) => rows.update(d, asObject(old[i]), m));
         }
         default: throw new ValueFormatError(`unknown "type" value ${JSON.stringify(type)}`);
       }
     });
-    for (const r of rows) out(r);
+    for (const r of decoded) out(r);
   });
 }
 
@@ -108,7 +93,7 @@ export const canalJsonRowFormat: RowFormatFactory = {
   identifier: 'canal-json',
   options: OPTIONS,
   changelogMode: 'all',
-  readableMetadata: Object.fromEntries(Object.entries(METADATA).map(([k, m]) => [k, m.type])),
+  readableMetadata: metadataTypes(METADATA),
   createDecoder,
   createEncoder,
 };

@@ -1,11 +1,11 @@
 // The 'maxwell-json' row format (Flink's MaxwellJsonFormatFactory): one row per message;
 // insert -> +I(data), update -> -U(data overlaid with old), +U(data), delete -> -D(data).
 // Written back as {"data":..,"type":"insert"|"delete"} per row, as Flink writes it.
-import { ConfigError } from '../../core/errors.ts';
 import type { Row } from '../../core/row.ts';
-import { Types, type LogicalType } from '../../core/types/logical-type.ts';
+import { Types } from '../../core/types/logical-type.ts';
 import { FormatOptions } from '../format-options.ts';
-import { ExactNumber, jsonObjectConverter, jsonObjectWriter, parseJsonMessage } from '../json/json-row-converter.ts';
+import { asObject, changelogRows, metadataTypes, type JsonMetadata, type JsonObject } from '../json/json-changelog-rows.ts';
+import { ExactNumber, jsonObjectWriter, parseJsonMessage } from '../json/json-row-converter.ts';
 import { jsonReadOptions, jsonWriteOptions, JSON_TIMESTAMP_STANDARDS } from '../json/json-row-format.ts';
 import { guardedDecoder } from '../row-decoding.ts';
 import type { FormatOptionSpec, RowDecoder, RowDecoderContext, RowEncoder, RowEncoderContext, RowFormatFactory } from '../row-format.ts';
@@ -22,12 +22,9 @@ const OPTIONS: readonly FormatOptionSpec[] = [
   { key: 'encode.ignore-null-fields', default: 'false', allowed: BOOL },
 ];
 
-type Json = Record<string, unknown>;
-
-const asObject = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Json : undefined);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-const METADATA: Record<string, { type: LogicalType; read: (m: Json) => unknown }> = {
+const METADATA: Record<string, JsonMetadata> = {
   'database': { type: Types.STRING(), read: (m) => str(m.database) },
   'table': { type: Types.STRING(), read: (m) => str(m.table) },
   'primary-key-columns': { type: Types.ARRAY(Types.STRING()), read: (m) => (Array.isArray(m.primary_key_columns) ? m.primary_key_columns.map(str) : null) },
@@ -37,35 +34,26 @@ const METADATA: Record<string, { type: LogicalType; read: (m: Json) => unknown }
 
 function createDecoder(ctx: RowDecoderContext): RowDecoder {
   const opts = jsonReadOptions(new FormatOptions(ctx.options, 'maxwell-json'));
-  const width = ctx.physicalType.names.length;
-  const convert = jsonObjectConverter(ctx.physicalType, opts);
-  const metadata = ctx.metadataKeys.map((k) => {
-    const m = METADATA[k];
-    if (!m) throw new ConfigError('metadata', `maxwell-json has no metadata key '${k}'; available: ${Object.keys(METADATA).join(', ')}`);
-    return m.read;
-  });
-  const toRow = (kind: Row['kind'], image: unknown, message: Json): Row => {
-    const obj = asObject(image);
+  const rows = changelogRows(ctx, 'maxwell-json', METADATA, opts);
+  const data = (m: JsonObject): JsonObject => {
+    const obj = asObject(m.data);
     if (!obj) throw new ValueFormatError('the "data" field is not an object');
-    const fields = new Array<unknown>(width + metadata.length);
-    convert(obj, fields, 0);
-    for (let i = 0; i < metadata.length; i++) fields[width + i] = metadata[i]!(message);
-    return { kind, fields };
+    return obj;
   };
 
   return guardedDecoder(ctx, 'Maxwell JSON', opts.ignoreParseErrors, (text, out) => {
-    const rows = parseJsonMessage(text, (json): Row[] => {
+    const decoded = parseJsonMessage(text, (json): Row[] => {
       const m = asObject(json);
       if (!m) throw new ValueFormatError('the message is not a JSON object');
       switch (m.type) {
-        case 'insert': case 'bootstrap-insert': return [toRow('+I', m.data, m)];
-        case 'update': return [toRow('-U', { ...asObject(m.data), ...asObject(m.old) }, m), toRow('+U', m.data, m)];
-        case 'delete': return [toRow('-D', m.data, m)];
+        case 'insert': case 'bootstrap-insert': return [rows.row('+I', data(m), m)];
+        case 'update': return rows.update(data(m), asObject(m.old), m);
+        case 'delete': return [rows.row('-D', data(m), m)];
         case 'bootstrap-start': case 'bootstrap-complete': return [];
         default: throw new ValueFormatError(`unknown "type" value ${JSON.stringify(m.type)}`);
       }
     });
-    for (const r of rows) out(r);
+    for (const r of decoded) out(r);
   });
 }
 
@@ -80,7 +68,7 @@ export const maxwellJsonRowFormat: RowFormatFactory = {
   identifier: 'maxwell-json',
   options: OPTIONS,
   changelogMode: 'all',
-  readableMetadata: Object.fromEntries(Object.entries(METADATA).map(([k, m]) => [k, m.type])),
+  readableMetadata: metadataTypes(METADATA),
   createDecoder,
   createEncoder,
 };
