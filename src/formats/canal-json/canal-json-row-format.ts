@@ -5,27 +5,19 @@
 import type { Row } from '../../core/row.ts';
 import { Types } from '../../core/types/logical-type.ts';
 import { FormatOptions } from '../format-options.ts';
-import { asObject, changelogRows, metadataTypes, type JsonMetadata } from '../json/json-changelog-rows.ts';
-import { ExactNumber, jsonObjectWriter, parseJsonMessage } from '../json/json-row-converter.ts';
-import { jsonReadOptions, jsonWriteOptions, JSON_TIMESTAMP_STANDARDS } from '../json/json-row-format.ts';
+import { asObject, changelogRows, jsonNumber, metadataTypes, type JsonMetadata } from '../json/json-changelog-rows.ts';
+import { jsonObjectWriter, parseJsonMessage } from '../json/json-row-converter.ts';
+import { jsonReadOptions, jsonWriteOptions, JSON_FORMAT_OPTIONS } from '../json/json-row-format.ts';
 import { guardedDecoder } from '../row-decoding.ts';
 import type { FormatOptionSpec, RowDecoder, RowDecoderContext, RowEncoder, RowEncoderContext, RowFormatFactory } from '../row-format.ts';
 import { ValueFormatError } from '../row-values.ts';
 
-const BOOL = ['true', 'false'];
-
 const OPTIONS: readonly FormatOptionSpec[] = [
-  { key: 'ignore-parse-errors', default: 'false', allowed: BOOL },
-  { key: 'timestamp-format.standard', default: 'SQL', allowed: JSON_TIMESTAMP_STANDARDS },
-  { key: 'map-null-key.mode', default: 'FAIL', allowed: ['FAIL', 'DROP', 'LITERAL'] },
-  { key: 'map-null-key.literal', default: 'null' },
-  { key: 'encode.decimal-as-plain-number', default: 'false', allowed: BOOL },
-  { key: 'encode.ignore-null-fields', default: 'false', allowed: BOOL },
+  ...JSON_FORMAT_OPTIONS,
   { key: 'database.include', description: 'Regular expression the whole "database" must match; others are dropped.' },
   { key: 'table.include', description: 'Regular expression the whole "table" must match; others are dropped.' },
 ];
 
-const millis = (v: unknown): number | null => (typeof v === 'number' ? v : v instanceof ExactNumber ? Number(v.text) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 const METADATA: Record<string, JsonMetadata> = {
@@ -33,11 +25,11 @@ const METADATA: Record<string, JsonMetadata> = {
   'table': { type: Types.STRING(), read: (m) => str(m.table) },
   'sql-type': {
     type: Types.MAP(Types.STRING(false), Types.INT()),
-    read: (m) => { const o = asObject(m.sqlType); return o ? new Map(Object.entries(o).map(([k, v]) => [k, millis(v)])) : null; },
+    read: (m) => { const o = asObject(m.sqlType); return o ? new Map(Object.entries(o).map(([k, v]) => [k, jsonNumber(v)])) : null; },
   },
   'pk-names': { type: Types.ARRAY(Types.STRING()), read: (m) => (Array.isArray(m.pkNames) ? m.pkNames.map(str) : null) },
-  'ingestion-timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (m) => millis(m.ts) },
-  'event-timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (m) => millis(m.es) },
+  'ingestion-timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (m) => jsonNumber(m.ts) },
+  'event-timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (m) => jsonNumber(m.es) },
 };
 
 /** A regex that must match the whole text, as Java's Matcher.matches(). */

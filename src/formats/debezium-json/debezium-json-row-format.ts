@@ -2,12 +2,12 @@
 // without the Kafka Connect schema envelope. r/c -> +I(after); u -> -U(before), +U(after);
 // d -> -D(before); a null or empty message (tombstone) -> nothing. Written back as Flink writes it:
 // {"before":..,"after":..,"op":"c"|"d"} per row, so a file of changes can be replayed.
-import { ConfigError } from '../../core/errors.ts';
 import type { Row } from '../../core/row.ts';
-import { Types, type LogicalType } from '../../core/types/logical-type.ts';
+import { Types } from '../../core/types/logical-type.ts';
 import { FormatOptions } from '../format-options.ts';
-import { jsonObjectConverter, jsonObjectWriter, parseJsonMessage, ExactNumber } from '../json/json-row-converter.ts';
-import { jsonReadOptions, jsonWriteOptions, JSON_TIMESTAMP_STANDARDS } from '../json/json-row-format.ts';
+import { asObject, changelogRows, jsonNumber, metadataTypes, type JsonMetadata, type JsonObject } from '../json/json-changelog-rows.ts';
+import { jsonObjectWriter, parseJsonMessage, ExactNumber } from '../json/json-row-converter.ts';
+import { jsonReadOptions, jsonWriteOptions, JSON_FORMAT_OPTIONS } from '../json/json-row-format.ts';
 import { guardedDecoder } from '../row-decoding.ts';
 import type { FormatOptionSpec, RowDecoder, RowDecoderContext, RowEncoder, RowEncoderContext, RowFormatFactory } from '../row-format.ts';
 import { ValueFormatError } from '../row-values.ts';
@@ -16,25 +16,16 @@ const BOOL = ['true', 'false'];
 
 const OPTIONS: readonly FormatOptionSpec[] = [
   { key: 'schema-include', default: 'false', allowed: BOOL, description: 'Messages carry the {"schema":..,"payload":..} envelope (read either way; writing it is not supported, as in Flink).' },
-  { key: 'ignore-parse-errors', default: 'false', allowed: BOOL },
-  { key: 'timestamp-format.standard', default: 'SQL', allowed: JSON_TIMESTAMP_STANDARDS },
-  { key: 'map-null-key.mode', default: 'FAIL', allowed: ['FAIL', 'DROP', 'LITERAL'] },
-  { key: 'map-null-key.literal', default: 'null' },
-  { key: 'encode.decimal-as-plain-number', default: 'false', allowed: BOOL },
-  { key: 'encode.ignore-null-fields', default: 'false', allowed: BOOL },
+  ...JSON_FORMAT_OPTIONS,
 ];
 
-type Json = Record<string, unknown>;
-
-const asObject = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Json : undefined);
-const millis = (v: unknown): number | null => (typeof v === 'number' ? v : v instanceof ExactNumber ? Number(v.text) : null);
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : v instanceof ExactNumber ? v.text : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
-/** Metadata by key: its type and how to read it from the envelope (`root` is the message with the schema, if any). */
-const METADATA: Record<string, { type: LogicalType; read: (payload: Json, root: Json) => unknown }> = {
+/** Metadata by key, read from the payload (`root` is the message with the schema, if any). */
+const METADATA: Record<string, JsonMetadata> = {
   'schema': { type: Types.STRING(), read: (_p, root) => (root.schema === undefined ? null : text(root.schema)) },
-  'ingestion-timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (p) => millis(p.ts_ms) },
-  'source.timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (p) => millis(asObject(p.source)?.ts_ms) },
+  'ingestion-timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (p) => jsonNumber(p.ts_ms) },
+  'source.timestamp': { type: Types.TIMESTAMP_LTZ(3), read: (p) => jsonNumber(asObject(p.source)?.ts_ms) },
   'source.database': { type: Types.STRING(), read: (p) => text(asObject(p.source)?.db) },
   'source.schema': { type: Types.STRING(), read: (p) => text(asObject(p.source)?.schema) },
   'source.table': { type: Types.STRING(), read: (p) => { const s = asObject(p.source); return text(s?.table ?? s?.collection); } },
@@ -46,44 +37,33 @@ const METADATA: Record<string, { type: LogicalType; read: (payload: Json, root: 
 
 function createDecoder(ctx: RowDecoderContext): RowDecoder {
   const opts = jsonReadOptions(new FormatOptions(ctx.options, 'debezium-json'));
-  const physical = ctx.physicalType;
-  const width = physical.names.length;
-  const convert = jsonObjectConverter(physical, opts);
-  const metadata = ctx.metadataKeys.map((k) => {
-    const m = METADATA[k];
-    if (!m) throw new ConfigError('metadata', `debezium-json has no metadata key '${k}'; available: ${Object.keys(METADATA).join(', ')}`);
-    return m.read;
-  });
-
-  const image = (obj: unknown, which: string, payload: Json, root: Json): unknown[] => {
+  const rows = changelogRows(ctx, 'debezium-json', METADATA, opts);
+  const image = (obj: unknown, which: string): JsonObject => {
     const o = asObject(obj);
     if (!o) throw new ValueFormatError(`the "${which}" image is not an object`);
-    const fields = new Array<unknown>(width + metadata.length);
-    convert(o, fields, 0);
-    for (let i = 0; i < metadata.length; i++) fields[width + i] = metadata[i]!(payload, root);
-    return fields;
+    return o;
   };
 
   return guardedDecoder(ctx, 'Debezium JSON', opts.ignoreParseErrors, (message, out) => {
-    const rows = parseJsonMessage(message, (json): Row[] => {
+    const decoded = parseJsonMessage(message, (json): Row[] => {
       const root = asObject(json);
       if (!root) throw new ValueFormatError('the message is not a JSON object');
       // The envelope is unwrapped whenever it is there, whatever 'schema-include' says.
-      const payload = root.op === undefined && asObject(root.payload) ? root.payload as Json : root;
+      const payload = root.op === undefined && asObject(root.payload) ? root.payload as JsonObject : root;
       switch (payload.op) {
-        case 'r': case 'c': return [{ kind: '+I', fields: image(payload.after, 'after', payload, root) }];
+        case 'r': case 'c': return [rows.row('+I', image(payload.after, 'after'), payload, root)];
         case 'u': {
           if (payload.before === null || payload.before === undefined) {
             throw new ValueFormatError('the "before" field of the update message is null; if you use the Debezium Postgres connector, set the table\'s REPLICA IDENTITY to FULL');
           }
-          return [{ kind: '-U', fields: image(payload.before, 'before', payload, root) }, { kind: '+U', fields: image(payload.after, 'after', payload, root) }];
+          return [rows.row('-U', image(payload.before, 'before'), payload, root), rows.row('+U', image(payload.after, 'after'), payload, root)];
         }
-        case 'd': return [{ kind: '-D', fields: image(payload.before, 'before', payload, root) }];
+        case 'd': return [rows.row('-D', image(payload.before, 'before'), payload, root)];
         case 't': case 'm': return []; // truncate and logical-decoding messages carry no row
         default: throw new ValueFormatError(`unknown "op" value ${JSON.stringify(payload.op)}; expected r, c, u or d`);
       }
     });
-    for (const r of rows) out(r);
+    for (const r of decoded) out(r);
   });
 }
 
@@ -103,7 +83,7 @@ export const debeziumJsonRowFormat: RowFormatFactory = {
   identifier: 'debezium-json',
   options: OPTIONS,
   changelogMode: 'all',
-  readableMetadata: Object.fromEntries(Object.entries(METADATA).map(([k, m]) => [k, m.type])),
+  readableMetadata: metadataTypes(METADATA),
   createDecoder,
   createEncoder,
 };

@@ -5,13 +5,18 @@ import { ConfigError } from '../../core/errors.ts';
 import type { Row } from '../../core/row.ts';
 import type { LogicalType } from '../../core/types/logical-type.ts';
 import type { RowDecoderContext } from '../row-format.ts';
-import { jsonObjectConverter, type JsonConverterOptions } from './json-row-converter.ts';
+import { ExactNumber, jsonObjectConverter, type JsonConverterOptions } from './json-row-converter.ts';
 
 export type JsonObject = Record<string, unknown>;
 
 /** The value as a JSON object; undefined for null, arrays and primitives. */
 export function asObject(v: unknown): JsonObject | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as JsonObject : undefined;
+}
+
+/** A JSON number (epoch milliseconds, a type code) as a number; null for anything else. */
+export function jsonNumber(v: unknown): number | null {
+  return typeof v === 'number' ? v : v instanceof ExactNumber ? Number(v.text) : null;
 }
 
 /** A metadata column of a format: its type and how to read it from a message (`root` is the outermost object: Debezium's schema envelope, else the message). */

@@ -9,16 +9,21 @@ import { jsonObjectConverter, jsonObjectWriter, parseJsonMessage, type JsonConve
 
 const BOOL = ['true', 'false'];
 
-export const JSON_TIMESTAMP_STANDARDS = ['SQL', 'ISO-8601'] as const;
+const JSON_TIMESTAMP_STANDARDS = ['SQL', 'ISO-8601'] as const;
 
-const OPTIONS: readonly FormatOptionSpec[] = [
-  { key: 'fail-on-missing-field', default: 'false', allowed: BOOL, description: 'An absent field is an error instead of null.' },
+/** The options every JSON-based format reads through jsonReadOptions and jsonWriteOptions; 'json' adds fail-on-missing-field, the CDC formats their own. */
+export const JSON_FORMAT_OPTIONS: readonly FormatOptionSpec[] = [
   { key: 'ignore-parse-errors', default: 'false', allowed: BOOL, description: 'Skip malformed messages instead of failing.' },
   { key: 'timestamp-format.standard', default: 'SQL', allowed: JSON_TIMESTAMP_STANDARDS, description: "'SQL' writes `2020-01-01 12:00:00.123`, 'ISO-8601' writes `2020-01-01T12:00:00.123`; both are read." },
   { key: 'map-null-key.mode', default: 'FAIL', allowed: ['FAIL', 'DROP', 'LITERAL'] },
   { key: 'map-null-key.literal', default: 'null' },
   { key: 'encode.decimal-as-plain-number', default: 'false', allowed: BOOL, description: 'Decimals are always written as plain numbers.' },
   { key: 'encode.ignore-null-fields', default: 'false', allowed: BOOL, description: 'Leave null fields out of written objects.' },
+];
+
+const OPTIONS: readonly FormatOptionSpec[] = [
+  { key: 'fail-on-missing-field', default: 'false', allowed: BOOL, description: 'An absent field is an error instead of null.' },
+  ...JSON_FORMAT_OPTIONS,
 ];
 
 /** The decoding options of a JSON-based format (`<identifier>.fail-on-missing-field`, ...). */

@@ -6,21 +6,10 @@ import { Types } from '../../core/types/logical-type.ts';
 import { FormatOptions } from '../format-options.ts';
 import { asObject, changelogRows, metadataTypes, type JsonMetadata, type JsonObject } from '../json/json-changelog-rows.ts';
 import { ExactNumber, jsonObjectWriter, parseJsonMessage } from '../json/json-row-converter.ts';
-import { jsonReadOptions, jsonWriteOptions, JSON_TIMESTAMP_STANDARDS } from '../json/json-row-format.ts';
+import { jsonReadOptions, jsonWriteOptions, JSON_FORMAT_OPTIONS } from '../json/json-row-format.ts';
 import { guardedDecoder } from '../row-decoding.ts';
-import type { FormatOptionSpec, RowDecoder, RowDecoderContext, RowEncoder, RowEncoderContext, RowFormatFactory } from '../row-format.ts';
+import type { RowDecoder, RowDecoderContext, RowEncoder, RowEncoderContext, RowFormatFactory } from '../row-format.ts';
 import { ValueFormatError } from '../row-values.ts';
-
-const BOOL = ['true', 'false'];
-
-const OPTIONS: readonly FormatOptionSpec[] = [
-  { key: 'ignore-parse-errors', default: 'false', allowed: BOOL },
-  { key: 'timestamp-format.standard', default: 'SQL', allowed: JSON_TIMESTAMP_STANDARDS },
-  { key: 'map-null-key.mode', default: 'FAIL', allowed: ['FAIL', 'DROP', 'LITERAL'] },
-  { key: 'map-null-key.literal', default: 'null' },
-  { key: 'encode.decimal-as-plain-number', default: 'false', allowed: BOOL },
-  { key: 'encode.ignore-null-fields', default: 'false', allowed: BOOL },
-];
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -66,7 +55,7 @@ function createEncoder(ctx: RowEncoderContext): RowEncoder {
 
 export const maxwellJsonRowFormat: RowFormatFactory = {
   identifier: 'maxwell-json',
-  options: OPTIONS,
+  options: JSON_FORMAT_OPTIONS,
   changelogMode: 'all',
   readableMetadata: metadataTypes(METADATA),
   createDecoder,
