@@ -11,6 +11,7 @@ export interface FormatOptionSpec {
   readonly default?: string;
   /** Allowed values, compared case-insensitively. */
   readonly allowed?: readonly string[];
+  /** Keys matching a prefix pattern, e.g. `fields.#.kind` where # is any field name. */
   readonly pattern?: boolean;
   readonly description?: string;
 }

@@ -9,6 +9,7 @@ import type { Configuration } from '../../core/config.ts';
 import type { DataStream } from '../../api/data-stream.ts';
 import type { StreamExecutionEnvironment } from '../../api/stream-execution-environment.ts';
 import type { WatermarkStrategy } from '../../time/watermark-strategies.ts';
+import type { FormatOptionSpec } from '../../formats/row-format.ts';
 import type { ObjectPath } from '../catalog/catalog-objects.ts';
 
 /** The kinds of change a stream carries. `upsert`: updates come as +U (no -U) keyed by the primary key, deletes may carry only the key. */
@@ -81,17 +82,8 @@ export interface TableSink {
   consume(stream: DataStream<Row>, opts: { readonly name: string; readonly uid: string; readonly parallelism?: number }): void;
 }
 
-/** One option a connector or format understands (for validation and "supported keys" errors). */
-export interface OptionSpec {
-  readonly key: string;
-  readonly required?: boolean;
-  readonly default?: string;
-  /** Allowed values, compared case-insensitively. */
-  readonly allowed?: readonly string[];
-  /** Keys matching a prefix pattern, e.g. `fields.#.kind` where # is any field name. */
-  readonly pattern?: boolean;
-  readonly description?: string;
-}
+/** One option a connector or format understands (for validation and "supported keys" errors); one declaration with the formats' FormatOptionSpec. */
+export type OptionSpec = FormatOptionSpec;
 
 export interface TableConnectorFactory {
   readonly identifier: string;
