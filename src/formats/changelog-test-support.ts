@@ -1,5 +1,6 @@
 // Test support for the CDC formats: decode a sample file line by line, apply a changelog to a table
 // keyed by primary key, and read the independently computed expected-*.json files of ../shared/testdata.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Row } from '../core/row.ts';
@@ -64,4 +65,12 @@ function compareKeys(a: unknown[], b: unknown[]): number {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
+}
+
+/** Asserts that `rows` are the changelog of an expected file and, applied keyed by the first field, give the final table of another. */
+export function assertChangelog(changelogFile: string, finalFile: string, rows: readonly Row[]): void {
+  const changelog = readExpected(changelogFile);
+  assert.deepEqual(rows.map((r) => ({ kind: r.kind, fields: r.fields })), changelog.changelog!.map((c) => ({ kind: c.kind, fields: expectedFields(changelog, c.row) })));
+  const final = readExpected(finalFile);
+  assert.deepEqual(applyChangelog(rows, [0]), final.rows!.map((r) => expectedFields(final, r)));
 }
