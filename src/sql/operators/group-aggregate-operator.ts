@@ -81,9 +81,13 @@ export class GroupAggregator {
 
   /** An output row's fields: the group key taken from `keyRow`, then each call's current value. */
   result(accs: GroupAccumulators, keyRow: readonly unknown[]): unknown[] {
+    return this.resultInto(accs, keyRow, new Array(this.#groupKey.length + this.#handles.length));
+  }
+
+  /** result() written into `out`, which is returned. */
+  resultInto(accs: GroupAccumulators, keyRow: readonly unknown[], out: unknown[]): unknown[] {
     const key = this.#groupKey;
     const handles = this.#handles;
-    const out = new Array(key.length + handles.length);
     for (let i = 0; i < key.length; i++) out[i] = keyRow[key[i]!];
     for (let i = 0; i < handles.length; i++) out[key.length + i] = handles[i]!.getValue(accs[i + 1]);
     return out;
@@ -91,18 +95,19 @@ export class GroupAggregator {
 
   /**
    * Emits the change from `before` (undefined for a new group) to the group's state in `accs`
-   * (count 0: the group is gone); returns whether the group still exists.
+   * (count 0: the group is gone); returns whether the group still exists. `beforeIsScratch`: `before`
+   * is a reused array, copied if it is emitted.
    */
-  emit(output: Output<Row>, before: unknown[] | undefined, accs: GroupAccumulators, keyRow: readonly unknown[]): boolean {
+  emit(output: Output<Row>, before: unknown[] | undefined, accs: GroupAccumulators, keyRow: readonly unknown[], beforeIsScratch = false): boolean {
     if ((accs[0] as number) <= 0) {
-      if (before !== undefined) output.collect({ kind: '-D', fields: before }, NO_TIMESTAMP);
+      if (before !== undefined) output.collect({ kind: '-D', fields: beforeIsScratch ? before.slice() : before }, NO_TIMESTAMP);
       return false;
     }
     const after = this.result(accs, keyRow);
     if (before === undefined) {
       output.collect({ kind: '+I', fields: after }, NO_TIMESTAMP);
     } else if (this.#emitUnchanged || !this.#sameAggregates(before, after)) {
-      if (this.#generateUpdateBefore) output.collect({ kind: '-U', fields: before }, NO_TIMESTAMP);
+      if (this.#generateUpdateBefore) output.collect({ kind: '-U', fields: beforeIsScratch ? before.slice() : before }, NO_TIMESTAMP);
       output.collect({ kind: '+U', fields: after }, NO_TIMESTAMP);
     }
     return true;
@@ -120,11 +125,14 @@ export class GroupAggregator {
 
 export class GroupAggregateOperator implements StreamOperator<Row, Row> {
   readonly #agg: GroupAggregator;
+  /** Without -U rows the previous result is rarely emitted (only as -D): it is built in this reused array. */
+  readonly #scratch: unknown[] | undefined;
   #output!: Output<Row>;
   #state!: ValueState<GroupAccumulators>;
 
   constructor(options: GroupAggregateOptions) {
     this.#agg = new GroupAggregator(options);
+    this.#scratch = options.generateUpdateBefore ? undefined : new Array(options.groupKey.length + options.calls.length);
   }
 
   open(ctx: OperatorContext<Row>): void {
@@ -142,10 +150,10 @@ export class GroupAggregateOperator implements StreamOperator<Row, Row> {
       if (!accumulate) return;
       accs = this.#agg.createAccumulators();
     } else {
-      before = this.#agg.result(accs, row.fields);
+      before = this.#scratch === undefined ? this.#agg.result(accs, row.fields) : this.#agg.resultInto(accs, row.fields, this.#scratch);
     }
     this.#agg.fold(accs, row.fields, accumulate);
-    if (this.#agg.emit(this.#output, before, accs, row.fields)) this.#state.update(accs);
+    if (this.#agg.emit(this.#output, before, accs, row.fields, this.#scratch !== undefined)) this.#state.update(accs);
     else this.#state.clear();
   }
 }
