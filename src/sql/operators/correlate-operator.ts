@@ -3,7 +3,7 @@
 // the condition, keeping the left row's kind; a LEFT correlate pads a row that gets none with NULLs.
 import type { Row } from '../../core/row.ts';
 import type { OperatorContext, Output, StreamOperator } from '../../runtime/operators/stream-operator.ts';
-import { nullRow, type JoinCondition } from './join-condition.ts';
+import { joinFields, nullRow, type JoinCondition } from './join-condition.ts';
 
 export type CorrelateJoinType = 'INNER' | 'LEFT';
 
@@ -39,8 +39,8 @@ export class CorrelateOperator implements StreamOperator<Row, Row> {
     for (const right of fn(fields)) {
       if (condition !== undefined && !condition(fields, right)) continue;
       matched = true;
-      this.#out.collect({ kind: row.kind, fields: fields.concat(right) }, timestamp);
+      this.#out.collect({ kind: row.kind, fields: joinFields(fields, right) }, timestamp);
     }
-    if (!matched && this.#o.joinType === 'LEFT') this.#out.collect({ kind: row.kind, fields: fields.concat(this.#rightNulls) }, timestamp);
+    if (!matched && this.#o.joinType === 'LEFT') this.#out.collect({ kind: row.kind, fields: joinFields(fields, this.#rightNulls) }, timestamp);
   }
 }

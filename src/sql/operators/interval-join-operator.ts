@@ -22,7 +22,7 @@ import { mapState } from '../../state/state-descriptor.ts';
 import type { InternalTimerService, Timer, Triggerable } from '../../time/timer-service.ts';
 import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
 import type { OperatorContext, Output, StreamOperator } from '../../runtime/operators/stream-operator.ts';
-import { keyCanMatch, nullRow, type JoinCondition } from './join-condition.ts';
+import { joinFields, keyCanMatch, nullRow, type JoinCondition } from './join-condition.ts';
 
 export type IntervalJoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
 
@@ -136,7 +136,7 @@ export class IntervalJoinOperator implements StreamOperator<Row, Row>, Triggerab
         const otherFields = entry[0];
         if (condition !== undefined && !(isLeft ? condition(fields, otherFields) : condition(otherFields, fields))) continue;
         matched = true;
-        this.#out.collect({ kind: '+I', fields: isLeft ? fields.concat(otherFields) : otherFields.concat(fields) }, timestamp);
+        this.#out.collect({ kind: '+I', fields: isLeft ? joinFields(fields, otherFields) : joinFields(otherFields, fields) }, timestamp);
         if (otherOuter && entry[1] === 0) {
           entry[1] = 1;
           changed = true;
@@ -157,7 +157,7 @@ export class IntervalJoinOperator implements StreamOperator<Row, Row>, Triggerab
   }
 
   #emitPadded(fields: unknown[], isLeft: boolean, timestamp: number): void {
-    this.#out.collect({ kind: '+I', fields: isLeft ? fields.concat(this.#rightNulls) : this.#leftNulls.concat(fields) }, timestamp);
+    this.#out.collect({ kind: '+I', fields: isLeft ? joinFields(fields, this.#rightNulls) : joinFields(this.#leftNulls, fields) }, timestamp);
   }
 
   processWatermark(watermark: number): void {

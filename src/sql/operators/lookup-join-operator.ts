@@ -5,7 +5,7 @@
 import type { Row } from '../../core/row.ts';
 import type { OperatorContext, Output, StreamOperator } from '../../runtime/operators/stream-operator.ts';
 import type { LookupFunction } from '../connectors/table-connector.ts';
-import { nullRow, type JoinCondition } from './join-condition.ts';
+import { joinFields, nullRow, type JoinCondition } from './join-condition.ts';
 
 export type LookupJoinType = 'INNER' | 'LEFT';
 
@@ -54,10 +54,10 @@ export class LookupJoinOperator implements StreamOperator<Row, Row> {
       for (const right of lookup.lookup(key)) {
         if (condition !== undefined && !condition(fields, right)) continue;
         matched = true;
-        this.#out.collect({ kind: row.kind, fields: fields.concat(right) }, timestamp);
+        this.#out.collect({ kind: row.kind, fields: joinFields(fields, right) }, timestamp);
       }
     }
-    if (!matched && this.#o.joinType === 'LEFT') this.#out.collect({ kind: row.kind, fields: fields.concat(this.#rightNulls) }, timestamp);
+    if (!matched && this.#o.joinType === 'LEFT') this.#out.collect({ kind: row.kind, fields: joinFields(fields, this.#rightNulls) }, timestamp);
   }
 
   close(): void | Promise<void> {

@@ -16,7 +16,7 @@ import type { KeyedStateBackend } from '../../state/keyed-state-backend.ts';
 import type { StateTtlConfig } from '../../state/state-descriptor.ts';
 import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
 import type { OperatorContext, Output, StreamOperator } from '../../runtime/operators/stream-operator.ts';
-import { keyCanMatch, nullRow, type JoinCondition } from './join-condition.ts';
+import { joinFields, keyCanMatch, nullRow, type JoinCondition } from './join-condition.ts';
 import { createJoinRecordState, JoinMatches, type JoinRecordState } from './join-record-state.ts';
 
 export type RegularJoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'SEMI' | 'ANTI';
@@ -163,7 +163,7 @@ export class RegularJoinOperator implements StreamOperator<Row, Row> {
     for (let i = 0; i < m.length; i++) {
       const other = m.fields[i]!;
       for (let c = m.counts[i]!; c > 0; c--) {
-        out.collect({ kind, fields: inputIsLeft ? fields.concat(other) : other.concat(fields) }, ts);
+        out.collect({ kind, fields: inputIsLeft ? joinFields(fields, other) : joinFields(other, fields) }, ts);
       }
     }
   }
@@ -171,7 +171,7 @@ export class RegularJoinOperator implements StreamOperator<Row, Row> {
   /** `times` copies of the row padded with NULLs for the other side. */
   #emitPadded(kind: RowKind, fields: unknown[], isLeft: boolean, ts: number, times: number): void {
     for (let c = times; c > 0; c--) {
-      this.#out.collect({ kind, fields: isLeft ? fields.concat(this.#rightNulls) : this.#leftNulls.concat(fields) }, ts);
+      this.#out.collect({ kind, fields: isLeft ? joinFields(fields, this.#rightNulls) : joinFields(this.#leftNulls, fields) }, ts);
     }
   }
 
@@ -205,3 +205,4 @@ export class RegularJoinOperator implements StreamOperator<Row, Row> {
     }
   }
 }
+

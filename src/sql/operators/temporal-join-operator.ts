@@ -21,7 +21,7 @@ import type { InternalTimerService, Triggerable } from '../../time/timer-service
 import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
 import type { OperatorContext, Output, StreamOperator } from '../../runtime/operators/stream-operator.ts';
 import { VOID_NAMESPACE } from '../../state/keyed-state-backend.ts';
-import { keyCanMatch, nullRow, type JoinCondition } from './join-condition.ts';
+import { joinFields, keyCanMatch, nullRow, type JoinCondition } from './join-condition.ts';
 
 export type TemporalJoinType = 'INNER' | 'LEFT';
 
@@ -119,7 +119,7 @@ export class TemporalJoinOperator implements StreamOperator<Row, Row>, Triggerab
   }
 
   #emit(left: Row, right: readonly unknown[], timestamp: number): void {
-    this.#out.collect({ kind: left.kind, fields: left.fields.concat(right) }, timestamp);
+    this.#out.collect({ kind: left.kind, fields: joinFields(left.fields, right) }, timestamp);
   }
 
   processWatermark(watermark: number): void {
