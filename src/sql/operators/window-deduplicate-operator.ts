@@ -4,12 +4,8 @@
 import { WeirError } from '../../core/errors.ts';
 import type { Row } from '../../core/row.ts';
 import type { OperatorContext, StreamOperator } from '../../runtime/operators/stream-operator.ts';
-import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
-import type { InternalValueState } from '../../state/keyed-state-backend.ts';
-import { valueState } from '../../state/state-descriptor.ts';
-import type { InternalTimerService, Timer } from '../../time/timer-service.ts';
-import { LATE_ROW } from './window-aggregate-operator.ts';
-import { forEachWindow, validateWindowSpec, type AlignedWindowSpec, type WindowSpec } from './window-spec.ts';
+import { WindowEndBuffer } from './window-end-buffer.ts';
+import { validateWindowSpec, type WindowSpec } from './window-spec.ts';
 
 export interface WindowDeduplicateOptions {
   /**
@@ -35,89 +31,44 @@ const TIMERS = 'window-deduplicate-timers';
  * on ties the first or the last arrival wins, as in Flink). Rows of ended windows are late: dropped and counted.
  */
 export class WindowDeduplicateOperator implements StreamOperator<Row, Row> {
-  readonly #window: AlignedWindowSpec | undefined;
-  readonly #timeIndex: number;
-  readonly #windowEndIndex: number;
-  readonly #keepLastRow: boolean;
-  readonly #isEventTime: boolean;
+  readonly #buffer: WindowEndBuffer<unknown[]>;
   #ctx!: OperatorContext<Row>;
-  #timers!: InternalTimerService;
-  #state!: InternalValueState<unknown[]>;
-  #current: readonly unknown[] = [];
 
   constructor(options: WindowDeduplicateOptions) {
-    const { window } = options;
+    const { window, timeIndex, keepLastRow } = options;
     if (window !== undefined) {
       if (window.type === 'SESSION') throw new WeirError('window deduplication does not support SESSION windows');
       validateWindowSpec(window);
     }
-    this.#window = window;
-    this.#timeIndex = options.timeIndex;
-    this.#windowEndIndex = options.windowEndIndex;
-    this.#keepLastRow = options.keepLastRow;
-    this.#isEventTime = options.isEventTime ?? true;
+    const isEventTime = options.isEventTime ?? true;
+    this.#buffer = new WindowEndBuffer<unknown[]>({
+      window,
+      timeIndex,
+      windowEndIndex: options.windowEndIndex,
+      isEventTime,
+      stateName: STATE,
+      timersName: TIMERS,
+      first: (fields) => fields,
+      add: (kept, fields) => {
+        if (!isEventTime) return keepLastRow ? fields : undefined; // proctime order is arrival order
+        const ts = fields[timeIndex] as number;
+        const keptTs = kept[timeIndex] as number;
+        return (keepLastRow ? ts >= keptTs : ts < keptTs) ? fields : undefined;
+      },
+      emit: (kept, timestamp) => { this.#ctx.output.collect({ kind: '+I', fields: kept }, timestamp); },
+    });
   }
 
   open(ctx: OperatorContext<Row>): void {
-    const backend = requireKeyedState(ctx, 'A window deduplication');
     this.#ctx = ctx;
-    this.#timers = ctx.getTimerService(TIMERS, { onEventTime: (t) => { this.#fire(t); }, onProcessingTime: (t) => { this.#fire(t); } });
-    this.#state = backend.getState(valueState<unknown[]>(STATE));
+    this.#buffer.open(ctx, 'A window deduplication');
   }
 
   processElement(row: Row): void {
-    const fields = row.fields;
-    if (this.#window === undefined) {
-      this.#add(fields, fields[this.#windowEndIndex] as number);
-      return;
-    }
-    const ts = this.#isEventTime ? fields[this.#timeIndex] : this.#timers.currentProcessingTime();
-    if (ts === null || ts === undefined) return;
-    this.#current = fields;
-    forEachWindow(this.#window, ts as number, this.#addWindowed);
+    this.#buffer.processElement(row);
   }
 
   processWatermark(watermark: number): void {
-    this.#timers.advanceWatermark(watermark);
-    this.#ctx.output.emitWatermark(watermark);
-  }
-
-  readonly #addWindowed = (start: number, end: number): void => {
-    const extended = this.#current.slice();
-    extended.push(start, end, end - 1);
-    this.#add(extended, end);
-  };
-
-  #add(fields: unknown[], end: number): void {
-    if (this.#isEventTime && end - 1 <= this.#timers.currentWatermark()) {
-      this.#ctx.countSkipped(LATE_ROW);
-      return;
-    }
-    const namespace = String(end);
-    const state = this.#state;
-    state.setCurrentNamespace(namespace);
-    const kept = state.value();
-    if (kept === undefined) {
-      state.update(fields);
-      if (this.#isEventTime) this.#timers.registerEventTimeTimer(namespace, end - 1);
-      else this.#timers.registerProcessingTimeTimer(namespace, end - 1);
-      return;
-    }
-    if (!this.#isEventTime) {
-      if (this.#keepLastRow) state.update(fields); // proctime order is arrival order
-      return;
-    }
-    const ts = fields[this.#timeIndex] as number;
-    const keptTs = kept[this.#timeIndex] as number;
-    if (this.#keepLastRow ? ts >= keptTs : ts < keptTs) state.update(fields);
-  }
-
-  #fire(timer: Timer): void {
-    const state = this.#state;
-    state.setCurrentNamespace(timer.namespace);
-    const kept = state.value();
-    if (kept === undefined) return;
-    state.clear();
-    this.#ctx.output.collect({ kind: '+I', fields: kept }, timer.timestamp);
+    this.#buffer.processWatermark(watermark);
   }
 }

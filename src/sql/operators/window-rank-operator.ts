@@ -4,12 +4,8 @@
 import { WeirError } from '../../core/errors.ts';
 import type { Row } from '../../core/row.ts';
 import type { OperatorContext, StreamOperator } from '../../runtime/operators/stream-operator.ts';
-import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
-import type { InternalValueState } from '../../state/keyed-state-backend.ts';
-import { valueState } from '../../state/state-descriptor.ts';
-import type { InternalTimerService, Timer } from '../../time/timer-service.ts';
-import { LATE_ROW } from './window-aggregate-operator.ts';
-import { forEachWindow, validateWindowSpec, type AlignedWindowSpec, type WindowSpec } from './window-spec.ts';
+import { WindowEndBuffer } from './window-end-buffer.ts';
+import { validateWindowSpec, type WindowSpec } from './window-spec.ts';
 
 export interface WindowRankOptions {
   /**
@@ -45,18 +41,12 @@ const TIMERS = 'window-rank-timers';
  * are late: dropped and counted.
  */
 export class WindowRankOperator implements StreamOperator<Row, Row> {
-  readonly #window: AlignedWindowSpec | undefined;
-  readonly #timeIndex: number;
-  readonly #windowEndIndex: number;
   readonly #compare: (a: readonly unknown[], b: readonly unknown[]) => number;
   readonly #rankStart: number;
   readonly #rankEnd: number;
   readonly #outputRankNumber: boolean;
-  readonly #isEventTime: boolean;
+  readonly #buffer: WindowEndBuffer<unknown[][]>;
   #ctx!: OperatorContext<Row>;
-  #timers!: InternalTimerService;
-  #state!: InternalValueState<unknown[][]>;
-  #current: readonly unknown[] = [];
 
   constructor(options: WindowRankOptions) {
     const { window } = options;
@@ -68,61 +58,38 @@ export class WindowRankOperator implements StreamOperator<Row, Row> {
     if (!(options.rankStart >= 1 && options.rankEnd >= options.rankStart)) {
       throw new WeirError(`window Top-N needs 1 <= rank start <= rank end, got ${options.rankStart}..${options.rankEnd}`);
     }
-    this.#window = window;
-    this.#timeIndex = options.timeIndex ?? -1;
-    this.#windowEndIndex = options.windowEndIndex;
     this.#compare = options.compare;
     this.#rankStart = options.rankStart;
     this.#rankEnd = options.rankEnd;
     this.#outputRankNumber = options.outputRankNumber;
-    this.#isEventTime = options.isEventTime ?? true;
+    this.#buffer = new WindowEndBuffer<unknown[][]>({
+      window,
+      timeIndex: options.timeIndex ?? -1,
+      windowEndIndex: options.windowEndIndex,
+      isEventTime: options.isEventTime ?? true,
+      stateName: STATE,
+      timersName: TIMERS,
+      first: (fields) => [fields],
+      add: (top, fields) => { this.#insert(top, fields); return undefined; },
+      emit: (top, timestamp) => { this.#emit(top, timestamp); },
+    });
   }
 
   open(ctx: OperatorContext<Row>): void {
-    const backend = requireKeyedState(ctx, 'A window Top-N');
     this.#ctx = ctx;
-    this.#timers = ctx.getTimerService(TIMERS, { onEventTime: (t) => { this.#fire(t); }, onProcessingTime: (t) => { this.#fire(t); } });
-    this.#state = backend.getState(valueState<unknown[][]>(STATE));
+    this.#buffer.open(ctx, 'A window Top-N');
   }
 
   processElement(row: Row): void {
-    const fields = row.fields;
-    if (this.#window === undefined) {
-      this.#add(fields, fields[this.#windowEndIndex] as number);
-      return;
-    }
-    const ts = this.#isEventTime ? fields[this.#timeIndex] : this.#timers.currentProcessingTime();
-    if (ts === null || ts === undefined) return;
-    this.#current = fields;
-    forEachWindow(this.#window, ts as number, this.#addWindowed);
+    this.#buffer.processElement(row);
   }
 
   processWatermark(watermark: number): void {
-    this.#timers.advanceWatermark(watermark);
-    this.#ctx.output.emitWatermark(watermark);
+    this.#buffer.processWatermark(watermark);
   }
 
-  readonly #addWindowed = (start: number, end: number): void => {
-    const extended = this.#current.slice();
-    extended.push(start, end, end - 1);
-    this.#add(extended, end);
-  };
-
-  #add(fields: unknown[], end: number): void {
-    if (this.#isEventTime && end - 1 <= this.#timers.currentWatermark()) {
-      this.#ctx.countSkipped(LATE_ROW);
-      return;
-    }
-    const namespace = String(end);
-    const state = this.#state;
-    state.setCurrentNamespace(namespace);
-    const top = state.value();
-    if (top === undefined) {
-      state.update([fields]);
-      if (this.#isEventTime) this.#timers.registerEventTimeTimer(namespace, end - 1);
-      else this.#timers.registerProcessingTimeTimer(namespace, end - 1);
-      return;
-    }
+  /** Keeps the window's best rankEnd rows in rank order (changed in place). */
+  #insert(top: unknown[][], fields: unknown[]): void {
     // Upper bound: after every row that ranks before or ties with the new one (arrival order on ties).
     const compare = this.#compare;
     let lo = 0;
@@ -137,16 +104,11 @@ export class WindowRankOperator implements StreamOperator<Row, Row> {
     if (top.length > this.#rankEnd) top.pop();
   }
 
-  #fire(timer: Timer): void {
-    const state = this.#state;
-    state.setCurrentNamespace(timer.namespace);
-    const top = state.value();
-    if (top === undefined) return;
-    state.clear();
+  #emit(top: unknown[][], timestamp: number): void {
     const out = this.#ctx.output;
     for (let i = this.#rankStart - 1; i < top.length; i++) {
       const fields = this.#outputRankNumber ? [...top[i]!, i + 1] : top[i]!;
-      out.collect({ kind: '+I', fields }, timer.timestamp);
+      out.collect({ kind: '+I', fields }, timestamp);
     }
   }
 }
