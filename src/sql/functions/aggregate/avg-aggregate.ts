@@ -3,12 +3,10 @@
 // FLOAT and DOUBLE divide in floating point.
 import type { LogicalType } from '../../../core/types/logical-type.ts';
 import type { AggregateHandle } from '../aggregate-function.ts';
-import { addBigint, decimalOverflows, divideBigint, divideHalfUp, isIntegerType, pow10, subtractBigint } from './numeric-arithmetic.ts';
+import { addBigint, decimalOverflows, divideBigint, divideHalfUp, isIntegerType, pow10, subtractBigint, type Arith } from './numeric-arithmetic.ts';
+import { sumCountHandle, type SumCountAcc } from './sum-count-accumulator.ts';
 
-/** [sum, count of non-NULL values] */
-type AvgAcc = [any, number];
-
-export function avgAggregate(argType: LogicalType, resultType: LogicalType): AggregateHandle<AvgAcc> {
+export function avgAggregate(argType: LogicalType, resultType: LogicalType): AggregateHandle<SumCountAcc> {
   if (isIntegerType(argType)) {
     return handle(0, addBigint, subtractBigint, (sum, n) => divideBigint(sum, n));
   }
@@ -24,28 +22,7 @@ export function avgAggregate(argType: LogicalType, resultType: LogicalType): Agg
   return handle(0, (a, b) => a + b, (a, b) => a - b, (sum: number, n) => round(sum / n));
 }
 
-function handle(zero: unknown, add: (a: any, b: any) => any, sub: (a: any, b: any) => any, divide: (sum: any, n: number) => unknown): AggregateHandle<AvgAcc> {
-  return {
-    createAccumulator: () => [zero, 0],
-    accumulate(acc, args) {
-      const v = args[0];
-      if (v === null) return acc;
-      acc[0] = add(acc[0], v);
-      acc[1]++;
-      return acc;
-    },
-    retract(acc, args) {
-      const v = args[0];
-      if (v === null) return acc;
-      acc[0] = sub(acc[0], v);
-      acc[1]--;
-      return acc;
-    },
-    merge(acc, other) {
-      acc[0] = add(acc[0], other[0]);
-      acc[1] += other[1];
-      return acc;
-    },
-    getValue: (acc) => (acc[1] === 0 ? null : divide(acc[0], acc[1])),
-  };
+/** AVG over [sum, count]: NULL over no values, else `divide`. */
+function handle(zero: unknown, add: Arith, sub: Arith, divide: (sum: any, n: number) => unknown): AggregateHandle<SumCountAcc> {
+  return sumCountHandle(zero, add, sub, (acc) => (acc[1] === 0 ? null : divide(acc[0], acc[1])));
 }

@@ -3,41 +3,15 @@
 import type { LogicalType } from '../../../core/types/logical-type.ts';
 import type { AggregateHandle } from '../aggregate-function.ts';
 import { adder, decimalOverflows, subtracter, zeroOf } from './numeric-arithmetic.ts';
+import { sumCountHandle, type SumCountAcc } from './sum-count-accumulator.ts';
 
-/** [sum, count of non-NULL values] */
-type SumAcc = [unknown, number];
-
-export function sumAggregate(resultType: LogicalType, orZero: boolean): AggregateHandle<SumAcc> {
-  const add = adder(resultType);
-  const sub = subtracter(resultType);
+export function sumAggregate(resultType: LogicalType, orZero: boolean): AggregateHandle<SumCountAcc> {
   const zero = zeroOf(resultType);
   const precision = resultType.precision ?? 38;
   const isDecimal = resultType.root === 'DECIMAL';
-  return {
-    createAccumulator: () => [zero, 0],
-    accumulate(acc, args) {
-      const v = args[0];
-      if (v === null) return acc;
-      acc[0] = add(acc[0], v);
-      acc[1]++;
-      return acc;
-    },
-    retract(acc, args) {
-      const v = args[0];
-      if (v === null) return acc;
-      acc[0] = sub(acc[0], v);
-      acc[1]--;
-      return acc;
-    },
-    merge(acc, other) {
-      acc[0] = add(acc[0], other[0]);
-      acc[1] += other[1];
-      return acc;
-    },
-    getValue(acc) {
-      if (acc[1] === 0) return orZero ? zero : null;
-      if (isDecimal && decimalOverflows(acc[0] as bigint, precision)) return null;
-      return acc[0];
-    },
-  };
+  return sumCountHandle(zero, adder(resultType), subtracter(resultType), (acc) => {
+    if (acc[1] === 0) return orZero ? zero : null;
+    if (isDecimal && decimalOverflows(acc[0] as bigint, precision)) return null;
+    return acc[0];
+  });
 }
