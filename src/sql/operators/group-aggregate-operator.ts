@@ -8,6 +8,7 @@ import type { ValueState } from '../../state/keyed-state.ts';
 import { valueState, type ValueStateDescriptor } from '../../state/state-descriptor.ts';
 import type { AggregateCall, AggregateHandle } from '../functions/aggregate-function.ts';
 import { sameValue } from '../functions/aggregate/value-key.ts';
+import { WindowAccumulators } from './window-accumulators.ts';
 
 export interface GroupAggregateOptions {
   /** Input field indexes of the GROUP BY columns (empty for a global aggregate); they lead the output row. */
@@ -33,9 +34,7 @@ export type GroupAccumulators = unknown[];
 export class GroupAggregator {
   readonly #groupKey: readonly number[];
   readonly #handles: readonly AggregateHandle[];
-  readonly #argIndexes: readonly (readonly number[])[];
-  readonly #args: unknown[][];
-  readonly #filters: readonly number[];
+  readonly #calls: WindowAccumulators;
   readonly #generateUpdateBefore: boolean;
   /** With TTL, an unchanged result is still emitted so that downstream state stays alive (as Flink). */
   readonly #emitUnchanged: boolean;
@@ -47,9 +46,7 @@ export class GroupAggregator {
     }
     this.#groupKey = options.groupKey;
     this.#handles = options.handles;
-    this.#argIndexes = options.calls.map((c) => c.args);
-    this.#args = options.calls.map((c) => new Array(c.args.length).fill(null));
-    this.#filters = options.calls.map((c) => c.filterArg ?? -1);
+    this.#calls = new WindowAccumulators(options.calls, options.handles);
     this.#generateUpdateBefore = options.generateUpdateBefore;
     const ttlMs = options.stateTtlMs ?? 0;
     this.#emitUnchanged = ttlMs > 0;
@@ -67,16 +64,7 @@ export class GroupAggregator {
   /** Adds (`accumulate`) or removes one row's contribution. */
   fold(accs: GroupAccumulators, fields: readonly unknown[], accumulate: boolean): void {
     accs[0] = (accs[0] as number) + (accumulate ? 1 : -1);
-    const handles = this.#handles;
-    for (let i = 0; i < handles.length; i++) {
-      const filter = this.#filters[i]!;
-      if (filter >= 0 && fields[filter] !== true) continue;
-      const idx = this.#argIndexes[i]!;
-      const args = this.#args[i]!;
-      for (let j = 0; j < idx.length; j++) args[j] = fields[idx[j]!];
-      const h = handles[i]!;
-      accs[i + 1] = accumulate ? h.accumulate(accs[i + 1], args) : h.retract(accs[i + 1], args);
-    }
+    this.#calls.accumulate(accs, 1, fields, !accumulate);
   }
 
   /** An output row's fields: the group key taken from `keyRow`, then each call's current value. */

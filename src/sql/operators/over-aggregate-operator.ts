@@ -10,6 +10,7 @@ import type { MapState, ValueState } from '../../state/keyed-state.ts';
 import { mapState, valueState } from '../../state/state-descriptor.ts';
 import type { InternalTimerService, Timer, Triggerable } from '../../time/timer-service.ts';
 import type { AggregateCall, AggregateHandle } from '../functions/aggregate-function.ts';
+import { WindowAccumulators } from './window-accumulators.ts';
 
 export interface OverFrame {
   readonly unit: 'ROWS' | 'RANGE';
@@ -35,9 +36,7 @@ const NAMESPACE = '';
 export class OverAggregateOperator implements StreamOperator<Row, Row>, Triggerable {
   readonly #options: OverAggregateOptions;
   readonly #handles: readonly AggregateHandle[];
-  readonly #argIndexes: readonly (readonly number[])[];
-  readonly #args: unknown[][];
-  readonly #filters: readonly number[];
+  readonly #calls: WindowAccumulators;
   readonly #bound: number;
   readonly #range: boolean;
   #ctx!: OperatorContext<Row>;
@@ -53,9 +52,7 @@ export class OverAggregateOperator implements StreamOperator<Row, Row>, Triggera
     if (p !== 'UNBOUNDED' && !(p >= 0)) throw new Error(`OVER window frame: PRECEDING must be >= 0 or UNBOUNDED, but is ${p}`);
     this.#options = options;
     this.#handles = options.handles;
-    this.#argIndexes = options.calls.map((c) => c.args);
-    this.#args = options.calls.map((c) => new Array(c.args.length).fill(null));
-    this.#filters = options.calls.map((c) => c.filterArg ?? -1);
+    this.#calls = new WindowAccumulators(options.calls, options.handles);
     this.#bound = p === 'UNBOUNDED' ? Infinity : p;
     this.#range = options.frame.unit === 'RANGE';
   }
@@ -115,11 +112,11 @@ export class OverAggregateOperator implements StreamOperator<Row, Row>, Triggera
       // RANGE: rows older than time - n leave the frame; rows of equal time see each other.
       if (frame) {
         let expired = 0;
-        while (expired < frame.length && frame[expired]![0] < time - this.#bound) this.#fold(accs, frame[expired++]![1], false);
+        while (expired < frame.length && frame[expired]![0] < time - this.#bound) this.#calls.accumulate(accs, 0, frame[expired++]![1], true);
         if (expired > 0) frame.splice(0, expired);
       }
       for (const fields of rows) {
-        this.#fold(accs, fields, true);
+        this.#calls.accumulate(accs, 0, fields, false);
         frame?.push([time, fields]);
       }
       const values = this.#values(accs);
@@ -127,29 +124,16 @@ export class OverAggregateOperator implements StreamOperator<Row, Row>, Triggera
     } else {
       // ROWS: the frame is the current row and the n rows before it.
       for (const fields of rows) {
-        this.#fold(accs, fields, true);
+        this.#calls.accumulate(accs, 0, fields, false);
         this.#output.collect({ kind: '+I', fields: fields.concat(this.#values(accs)) }, outTimestamp);
         if (frame) {
           frame.push([time, fields]);
-          if (frame.length > this.#bound) this.#fold(accs, frame.shift()![1], false);
+          if (frame.length > this.#bound) this.#calls.accumulate(accs, 0, frame.shift()![1], true);
         }
       }
     }
     this.#accs.update(accs);
     if (frame) this.#frame.update(frame);
-  }
-
-  #fold(accs: unknown[], fields: readonly unknown[], accumulate: boolean): void {
-    const handles = this.#handles;
-    for (let i = 0; i < handles.length; i++) {
-      const filter = this.#filters[i]!;
-      if (filter >= 0 && fields[filter] !== true) continue;
-      const idx = this.#argIndexes[i]!;
-      const args = this.#args[i]!;
-      for (let j = 0; j < idx.length; j++) args[j] = fields[idx[j]!];
-      const h = handles[i]!;
-      accs[i] = accumulate ? h.accumulate(accs[i], args) : h.retract(accs[i], args);
-    }
   }
 
   #values(accs: readonly unknown[]): unknown[] {

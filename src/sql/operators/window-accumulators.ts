@@ -1,5 +1,5 @@
-// Runs a window aggregation's calls over one row: picks each call's arguments, applies its FILTER,
-// and folds the row into accumulators kept in a flat array (the window's state).
+// Runs an aggregation's calls over one row: picks each call's arguments, applies its FILTER, and
+// folds the row into accumulators kept in a flat array (a window's, a group's or an OVER partition's state).
 import type { AggregateCall, AggregateHandle } from '../functions/aggregate-function.ts';
 
 const NO_ARGS: readonly unknown[] = [];
