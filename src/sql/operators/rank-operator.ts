@@ -98,12 +98,8 @@ export interface RankChange {
   readonly before: readonly unknown[][];
 }
 
-/**
- * Inserts `fields` after every row that ranks before or with it (arrival order on ties); rows past
- * `keep` are dropped. Returns undefined when the row would land past `keep` (nothing changes).
- * The change records positions up to `rankEnd` (the ranks that are emitted).
- */
-export function addRow(rows: unknown[][], fields: unknown[], compare: RowComparator, keep: number, rankEnd: number): RankChange | undefined {
+/** Where `fields` goes in rank-ordered `rows`: after every row that ranks before or ties with it (arrival order on ties). */
+export function insertionPoint(rows: readonly unknown[][], fields: readonly unknown[], compare: RowComparator): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {
@@ -111,6 +107,16 @@ export function addRow(rows: unknown[][], fields: unknown[], compare: RowCompara
     if (compare(rows[mid]!, fields) <= 0) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/**
+ * Inserts `fields` after every row that ranks before or with it (arrival order on ties); rows past
+ * `keep` are dropped. Returns undefined when the row would land past `keep` (nothing changes).
+ * The change records positions up to `rankEnd` (the ranks that are emitted).
+ */
+export function addRow(rows: unknown[][], fields: unknown[], compare: RowComparator, keep: number, rankEnd: number): RankChange | undefined {
+  const lo = insertionPoint(rows, fields, compare);
   if (lo >= keep) return undefined;
   const before = rows.slice(lo, Math.max(lo, rankEnd));
   rows.splice(lo, 0, fields);

@@ -4,6 +4,7 @@
 import { WeirError } from '../../core/errors.ts';
 import type { Row } from '../../core/row.ts';
 import type { OperatorContext, StreamOperator } from '../../runtime/operators/stream-operator.ts';
+import { insertionPoint } from './rank-operator.ts';
 import { WindowEndBuffer } from './window-end-buffer.ts';
 import { validateWindowSpec, type WindowSpec } from './window-spec.ts';
 
@@ -90,15 +91,7 @@ export class WindowRankOperator implements StreamOperator<Row, Row> {
 
   /** Keeps the window's best rankEnd rows in rank order (changed in place). */
   #insert(top: unknown[][], fields: unknown[]): void {
-    // Upper bound: after every row that ranks before or ties with the new one (arrival order on ties).
-    const compare = this.#compare;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(top[mid]!, fields) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = insertionPoint(top, fields, this.#compare);
     if (lo >= this.#rankEnd) return;
     top.splice(lo, 0, fields);
     if (top.length > this.#rankEnd) top.pop();
