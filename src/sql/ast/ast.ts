@@ -214,12 +214,12 @@ export interface LikeExpr {
   readonly similar: boolean;
 }
 
-/** `x IS [NOT] NULL | TRUE | FALSE | UNKNOWN`. */
+/** `x IS [NOT] NULL | TRUE | FALSE | UNKNOWN | JSON [VALUE | OBJECT | ARRAY | SCALAR]`. */
 export interface IsExpr {
   readonly kind: 'IsExpr';
   readonly pos: Pos;
   readonly operand: Expr;
-  readonly test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN';
+  readonly test: 'NULL' | 'TRUE' | 'FALSE' | 'UNKNOWN' | 'JSON' | 'JSON VALUE' | 'JSON OBJECT' | 'JSON ARRAY' | 'JSON SCALAR';
   readonly negated: boolean;
 }
 

@@ -37,7 +37,7 @@ describe('parse errors', () => {
     ['SELECT * FROM t1 JOIN t2', 1, 25, "unexpected end of input, expected 'ON' or 'USING'"],
     ['SELECT 1 2', 1, 10, "expected end of statement but found '2'"],
     ['SELECT f(a,)', 1, 12, "expected an expression but found ')'"],
-    ['SELECT a FROM t WHERE a IS 5', 1, 28, "expected 'NULL', 'TRUE', 'FALSE', 'UNKNOWN' or 'DISTINCT FROM' but found '5'"],
+    ['SELECT a FROM t WHERE a IS 5', 1, 28, "expected 'NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'JSON' or 'DISTINCT FROM' but found '5'"],
     ['SELECT INTERVAL 5 SECOND', 1, 17, "expected a quoted interval value such as '10' but found '5'"],
     ["SELECT INTERVAL '5' SECONDZ", 1, 21, "expected a time unit (YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND) but found 'SECONDZ'"],
     ["SELECT * FROM t /*+ OPTIONS('a') x */", 1, 34, "expected ',' or '*/' but found 'x'"],

@@ -75,6 +75,17 @@ describe('operator precedence', () => {
     assert.equal(shape(expr('a IS NOT DISTINCT FROM b + 1')), '(a IS NOT DISTINCT FROM (b + 1))');
     assert.equal(shape(expr('a IS DISTINCT FROM b')), '(a IS DISTINCT FROM b)');
   });
+
+  it('IS [NOT] JSON [VALUE | OBJECT | ARRAY | SCALAR] is a predicate at comparison level', () => {
+    assert.equal(shape(expr("s IS JSON")), '(s IS JSON)');
+    assert.equal(shape(expr("s IS NOT JSON")), '(s IS NOT JSON)');
+    assert.equal(shape(expr("s IS JSON VALUE")), '(s IS JSON VALUE)');
+    assert.equal(shape(expr("s IS NOT JSON OBJECT AND t IS JSON ARRAY")), '((s IS NOT JSON OBJECT) AND (t IS JSON ARRAY))');
+    assert.equal(shape(expr("a || b IS JSON SCALAR")), '((a || b) IS JSON SCALAR)');
+    assert.equal(formatExpr(expr("s IS NOT JSON SCALAR")), 's IS NOT JSON SCALAR');
+    assert.equal(formatExpr(expr("'[1]' IS JSON")), "'[1]' IS JSON");
+    assert.throws(() => parseExpression('s IS JSONB'), /'JSON'/);
+  });
 });
 
 describe('expression ASTs', () => {

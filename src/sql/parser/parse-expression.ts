@@ -91,7 +91,13 @@ function parseInfix(c: TokenCursor, left: Expr, min: number): Expr | undefined {
       for (const test of ['NULL', 'TRUE', 'FALSE', 'UNKNOWN'] as const) {
         if (c.acceptWord(test)) return { kind: 'IsExpr', pos, operand: left, test, negated };
       }
-      throw c.error(`'NULL', 'TRUE', 'FALSE', 'UNKNOWN' or 'DISTINCT FROM'`);
+      if (c.acceptWord('JSON')) {
+        for (const shape of ['VALUE', 'OBJECT', 'ARRAY', 'SCALAR'] as const) {
+          if (c.acceptWord(shape)) return { kind: 'IsExpr', pos, operand: left, test: `JSON ${shape}`, negated };
+        }
+        return { kind: 'IsExpr', pos, operand: left, test: 'JSON', negated };
+      }
+      throw c.error(`'NULL', 'TRUE', 'FALSE', 'UNKNOWN', 'JSON' or 'DISTINCT FROM'`);
     }
     case 'NOT': case 'LIKE': case 'SIMILAR': case 'BETWEEN': case 'IN': {
       if (LEVEL.COMPARE < min) return undefined;
