@@ -182,12 +182,14 @@ export interface InListExpr {
   readonly negated: boolean;
 }
 
+/** `x [NOT] IN (query)`, or with `quantifier` the quantified comparison `x op ANY | SOME | ALL (query)` (negated is then false). */
 export interface InSubqueryExpr {
   readonly kind: 'InSubqueryExpr';
   readonly pos: Pos;
   readonly operand: Expr;
   readonly query: Query;
   readonly negated: boolean;
+  readonly quantifier?: { readonly op: '=' | '<>' | '<' | '<=' | '>' | '>='; readonly kind: 'ANY' | 'SOME' | 'ALL' };
 }
 
 export interface ExistsExpr {
