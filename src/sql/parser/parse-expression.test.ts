@@ -76,6 +76,25 @@ describe('operator precedence', () => {
     assert.equal(shape(expr('a IS DISTINCT FROM b')), '(a IS DISTINCT FROM b)');
   });
 
+  it('x op ANY | SOME | ALL (query) is a quantified InSubqueryExpr; other uses of the words stay as they were', () => {
+    const e = expr('a + 1 > ALL (SELECT b FROM t) AND c = SOME (SELECT d FROM u)');
+    assert.equal(e.kind, 'BinaryExpr');
+    if (e.kind !== 'BinaryExpr') return;
+    const [l, r] = [e.left, e.right];
+    assert.ok(l.kind === 'InSubqueryExpr' && r.kind === 'InSubqueryExpr');
+    assert.deepEqual([l.quantifier, shape(l.operand), l.negated], [{ op: '>', kind: 'ALL' }, '(a + 1)', false]);
+    assert.deepEqual(r.quantifier, { op: '=', kind: 'SOME' });
+    for (const [sql, printed] of [
+      ['x != ANY (SELECT 1)', 'x <> ANY (SELECT 1)'],
+      ['x <= all (SELECT y FROM t)', 'x <= ALL (SELECT y FROM t)'],
+      ['(a = b) >= SOME (SELECT c FROM t)', '(a = b) >= SOME (SELECT c FROM t)'],
+      ['NOT x = ANY ((SELECT 1) UNION (SELECT 2))', 'NOT x = ANY (SELECT 1 UNION SELECT 2)'],
+    ] as const) assert.equal(formatExpr(expr(sql)), printed);
+    assert.equal(shape(expr('NOT x < ALL (SELECT 1)')), '(NOT InSubqueryExpr)');
+    assert.equal(shape(expr('x = `ALL`')), '(x = ALL)');
+    assert.throws(() => parseExpression('x = ANY (1, 2)'), /a subquery after = ANY \(/);
+  });
+
   it('IS [NOT] JSON [VALUE | OBJECT | ARRAY | SCALAR] is a predicate at comparison level', () => {
     assert.equal(shape(expr("s IS JSON")), '(s IS JSON)');
     assert.equal(shape(expr("s IS NOT JSON")), '(s IS NOT JSON)');

@@ -1,7 +1,7 @@
 // Parses expressions by precedence climbing: OR < AND < NOT < comparison/IS/LIKE/BETWEEN/IN < || <
 // + - < * / % < unary sign < postfix ([], .field) < primaries (literals, names, calls, CASE, ...).
 import type {
-  BinaryExpr, Expr, FrameBound, FunctionCall, Ident, OrderItem, QualifiedName, Query, WindowFrame, WindowSpec,
+  BinaryExpr, Expr, FrameBound, FunctionCall, Ident, InSubqueryExpr, OrderItem, QualifiedName, Query, WindowFrame, WindowSpec,
 } from '../ast/ast.ts';
 import { SqlParseError } from '../sql-errors.ts';
 import { parseIntervalQualifier, parseType } from './parse-data-type.ts';
@@ -70,6 +70,8 @@ function parseInfix(c: TokenCursor, left: Expr, min: number): Expr | undefined {
     const entry = BINARY_OPS.get(t.value);
     if (entry === undefined || entry[1] < min) return undefined;
     c.next();
+    const quantified = entry[1] === LEVEL.COMPARE ? parseQuantified(c, left, entry[0]) : undefined;
+    if (quantified) return quantified;
     return { kind: 'BinaryExpr', pos, op: entry[0], left, right: parseExpr(c, entry[1] + 1) };
   }
   if (t.type !== 'word') return undefined;
@@ -110,6 +112,17 @@ function parseInfix(c: TokenCursor, left: Expr, min: number): Expr | undefined {
     default:
       return undefined;
   }
+}
+
+/** After a comparison operator: `ANY | SOME | ALL (query)`, or undefined (nothing consumed) when no quantifier follows. */
+function parseQuantified(c: TokenCursor, operand: Expr, op: BinaryExpr['op']): Expr | undefined {
+  const kind = (['ANY', 'SOME', 'ALL'] as const).find((k) => c.isWord(k) && c.isOp('(', 1));
+  if (kind === undefined) return undefined;
+  c.next();
+  c.next();
+  const query = parseSubqueryInParens(c);
+  if (!query) throw c.error(`a subquery after ${op} ${kind} (`);
+  return { kind: 'InSubqueryExpr', pos: operand.pos, operand, query, negated: false, quantifier: { op: op as NonNullable<InSubqueryExpr['quantifier']>['op'], kind } };
 }
 
 function parsePredicate(c: TokenCursor, operand: Expr, negated: boolean): Expr {

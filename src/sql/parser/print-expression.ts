@@ -108,7 +108,9 @@ export function formatExpr(e: Expr): string {
       return `${operand(e.operand, LEVEL.COMPARE)} ${e.negated ? 'NOT ' : ''}BETWEEN ${e.symmetric ? 'SYMMETRIC ' : ''}`
         + `${operand(e.low, LEVEL.CONCAT)} AND ${operand(e.high, LEVEL.CONCAT)}`;
     case 'InListExpr': return `${operand(e.operand, LEVEL.COMPARE)} ${e.negated ? 'NOT ' : ''}IN (${list(e.list)})`;
-    case 'InSubqueryExpr': return `${operand(e.operand, LEVEL.COMPARE)} ${e.negated ? 'NOT ' : ''}IN (${formatQuery(e.query)})`;
+    case 'InSubqueryExpr': return e.quantifier
+      ? `${operand(e.operand, LEVEL.CONCAT)} ${e.quantifier.op} ${e.quantifier.kind} (${formatQuery(e.query)})`
+      : `${operand(e.operand, LEVEL.COMPARE)} ${e.negated ? 'NOT ' : ''}IN (${formatQuery(e.query)})`;
     case 'ExistsExpr': return `${e.negated ? 'NOT ' : ''}EXISTS (${formatQuery(e.query)})`;
     case 'ScalarSubquery': return `(${formatQuery(e.query)})`;
     case 'LikeExpr':

@@ -76,7 +76,9 @@ export function bindSelect(sel: Select, outerCtx: BinderContext, correlation?: C
   const subquery = (e: Expr): Rex => {
     const r = scalars.get(e);
     if (r) return r;
-    throw new SqlValidationError(e.kind === 'ScalarSubquery' ? 'Scalar subqueries are only supported in SELECT and WHERE' : 'IN and EXISTS subqueries are only supported as AND-ed conditions of WHERE (possibly negated with NOT)', e.pos);
+    if (e.kind === 'ScalarSubquery') throw new SqlValidationError('Scalar subqueries are only supported in SELECT and WHERE', e.pos);
+    const form = e.kind === 'InSubqueryExpr' && e.quantifier ? `Quantified comparisons (${e.quantifier.op} ${e.quantifier.kind} (subquery))` : 'IN and EXISTS subqueries';
+    throw new SqlValidationError(`${form} are only supported as AND-ed conditions of WHERE (possibly negated with NOT)`, e.pos);
   };
 
   // WHERE: subquery conjuncts become joins, the rest one filter.
@@ -192,6 +194,8 @@ function correlationPair(innerSide: Expr, outerSide: Expr, inner: Scope, outer: 
   return { outerIndex: o.field.index, inner: innerSide };
 }
 
+const NEGATED_COMPARISON: Readonly<Record<string, string>> = { '=': '<>', '<>': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+
 function semiJoin(from: Bound, x: Extract<Expr, { kind: 'ExistsExpr' | 'InSubqueryExpr' }>, anti: boolean, ctx: BinderContext, subquery: ExprEnv['subquery']): Bound {
   const correlation: Correlation = { outer: from.scope, pairs: [] };
   const body = x.query.body;
@@ -205,16 +209,24 @@ function semiJoin(from: Bound, x: Extract<Expr, { kind: 'ExistsExpr' | 'InSubque
     { kind: 'input', index: lw + p.innerColumn, type: rt[p.innerColumn]! },
   ], { pos: x.pos }));
   if (x.kind === 'InSubqueryExpr') {
+    const q = x.quantifier;
     const visibleCols = rt.length - correlation.pairs.length;
-    if (visibleCols !== 1) throw new SqlValidationError(`The subquery of IN must return exactly one column, but returns ${visibleCols}`, x.query.pos);
+    if (visibleCols !== 1) throw new SqlValidationError(`The subquery of ${q ? `${q.op} ${q.kind}` : 'IN'} must return exactly one column, but returns ${visibleCols}`, x.query.pos);
+    // IN is `= ANY`. `x op ALL (q)` holds when no row makes `x op s` not TRUE: an anti join on the
+    // negated comparison; NOT flips ANY and ALL the same way.
+    let op: string = q?.op ?? '=';
+    if (q?.kind === 'ALL') {
+      op = NEGATED_COMPARISON[op]!;
+      anti = !anti;
+    }
     const l = bindExpr(x.operand, { ctx, scope: from.scope, clause: 'WHERE', subquery });
     const r: Rex = { kind: 'input', index: lw, type: rt[0]! };
-    const eq = resolveScalarCall('=', [l, r], { pos: x.pos });
+    const cmp = resolveScalarCall(op, [l, r], { pos: x.pos });
     if (anti && (l.type.nullable || r.type.nullable)) {
-      // NOT IN is UNKNOWN (so filters the row) when either side is NULL.
+      // NOT IN (and `op ALL`) is UNKNOWN (so filters the row) when either side is NULL.
       const bool = Types.BOOLEAN(false);
-      conds.push(call('OR', [eq, call('IS NULL', [l], bool), call('IS NULL', [r], bool)], Types.BOOLEAN(true)));
-    } else conds.push(eq);
+      conds.push(call('OR', [cmp, call('IS NULL', [l], bool), call('IS NULL', [r], bool)], Types.BOOLEAN(true)));
+    } else conds.push(cmp);
   }
   const join: JoinRel = { kind: 'Join', left: from.rel, right: sub, joinType: anti ? 'ANTI' : 'SEMI', condition: andAll(conds), rowType: from.rel.rowType };
   return { rel: join, scope: from.scope };
