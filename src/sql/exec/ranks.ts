@@ -44,7 +44,7 @@ const insertOnly = (n: PhysNode): boolean => !n.changelog || (!n.changelog.modif
 
 export function translateRank(node: Extract<PhysNode, { kind: 'Rank' }>, input: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
   const out = input.transform(describeNode(node), 'rank', () => new RankOperator({
-    partitionKey: node.partitionKeys, compare: rowComparator(node.orderKeys), rankStart: node.rankStart, rankEnd: node.rankEnd,
+    rankType: node.rankType, partitionKey: node.partitionKeys, compare: rowComparator(node.orderKeys), rankStart: node.rankStart, rankEnd: node.rankEnd,
     outputRankNumber: node.outputRankNumber, generateUpdateBefore: node.changelog?.updateBefore ?? true,
     inputInsertOnly: insertOnly(node.inputs[0]!), stateTtlMs: ctx.stateTtlMs,
   })).uid(ctx.uid('rank'));

@@ -155,3 +155,99 @@ test('property: the materialised changelog equals the top N of the live rows (ti
     },
   ), { numRuns: 300 });
 });
+
+test('RANK, insert-only, with rank numbers: ties share a rank, the next rank leaves a gap', async () => {
+  const h = await open({ rankType: 'RANK' });
+  assert.deepEqual(step(h, '+I', ['a', 'p', 5]), ['+I a,p,5,1']);
+  assert.deepEqual(step(h, '+I', ['a', 'q', 5]), ['+I a,q,5,1'], 'a tie at rank 1');
+  assert.deepEqual(step(h, '+I', ['a', 'r', 3]), [], 'ranks 1,1,3: r is past rank 2');
+  assert.deepEqual(step(h, '+I', ['a', 's', 7]), ['+I a,s,7,1', '-U a,p,5,1', '+U a,p,5,2', '-U a,q,5,1', '+U a,q,5,2'],
+    'both tied rows move to rank 2 together');
+  assert.deepEqual(step(h, '+I', ['a', 't', 6]), ['-D a,p,5,2', '-D a,q,5,2', '+I a,t,6,2'], 'ranks 1,2,3,3: the tie at the boundary leaves');
+});
+
+test('DENSE_RANK, insert-only, with rank numbers: ties share a rank, no gap after them', async () => {
+  const h = await open({ rankType: 'DENSE_RANK' });
+  assert.deepEqual(step(h, '+I', ['a', 'p', 5]), ['+I a,p,5,1']);
+  assert.deepEqual(step(h, '+I', ['a', 'q', 5]), ['+I a,q,5,1']);
+  assert.deepEqual(step(h, '+I', ['a', 'r', 3]), ['+I a,r,3,2'], 'ranks 1,1,2');
+  assert.deepEqual(step(h, '+I', ['a', 'u', 3]), ['+I a,u,3,2']);
+  assert.deepEqual(step(h, '+I', ['a', 'v', 1]), [], 'rank 3');
+  assert.deepEqual(step(h, '+I', ['a', 's', 7]),
+    ['-D a,r,3,2', '-D a,u,3,2', '+I a,s,7,1', '-U a,p,5,1', '+U a,p,5,2', '-U a,q,5,1', '+U a,q,5,2']);
+});
+
+test('RANK, updating input, with rank numbers: retracting a row ahead of a tie moves the tie up; retracting a tied row fills the gap', async () => {
+  const h = await open({ rankType: 'RANK', inputInsertOnly: false });
+  assert.deepEqual(step(h, '+I', ['a', 'p', 7]), ['+I a,p,7,1']);
+  assert.deepEqual(step(h, '+I', ['a', 'q', 5]), ['+I a,q,5,2']);
+  assert.deepEqual(step(h, '+I', ['a', 'r', 5]), ['+I a,r,5,2']);
+  assert.deepEqual(step(h, '+I', ['a', 't', 3]), [], 'rank 4, kept in state');
+  assert.deepEqual(step(h, '-D', ['a', 'p', 7]), ['-D a,p,7,1', '-U a,q,5,2', '+U a,q,5,1', '-U a,r,5,2', '+U a,r,5,1']);
+  assert.deepEqual(step(h, '-D', ['a', 'q', 5]), ['-D a,q,5,1', '+I a,t,3,2'], 'ranks 1,2: t comes up');
+  assert.deepEqual(step(h, '-D', ['a', 'x', 9]), [], 'retracting an unknown row changes nothing');
+  assert.deepEqual(step(h, '-U', ['a', 'r', 5]), ['-D a,r,5,1', '-U a,t,3,2', '+U a,t,3,1']);
+});
+
+test('RANK, updating input, without rank numbers: a tie at the boundary enters and leaves as a set', async () => {
+  const h = await open({ rankType: 'RANK', inputInsertOnly: false, outputRankNumber: false, rankEnd: 1 });
+  assert.deepEqual(step(h, '+I', ['a', 'p', 5]), ['+I a,p,5']);
+  assert.deepEqual(step(h, '+I', ['a', 'q', 5]), ['+I a,q,5']);
+  assert.deepEqual(step(h, '+I', ['a', 's', 7]), ['-D a,p,5', '-D a,q,5', '+I a,s,7']);
+  assert.deepEqual(step(h, '-D', ['a', 's', 7]), ['-D a,s,7', '+I a,p,5', '+I a,q,5']);
+});
+
+test('DENSE_RANK, rank range 2..2 without rank numbers: rows move out of the range when the first rank is retracted', async () => {
+  const h = await open({ rankType: 'DENSE_RANK', inputInsertOnly: false, outputRankNumber: false, rankStart: 2, rankEnd: 2 });
+  assert.deepEqual(step(h, '+I', ['a', 'p', 5]), []);
+  assert.deepEqual(step(h, '+I', ['a', 'q', 3]), ['+I a,q,3']);
+  assert.deepEqual(step(h, '+I', ['a', 'r', 3]), ['+I a,r,3']);
+  assert.deepEqual(step(h, '-D', ['a', 'p', 5]), ['-D a,q,3', '-D a,r,3']);
+  assert.equal(h.keyedState!.size(), 1);
+});
+
+// Materialises a changelog as a multiset of rows (the rank column included when output).
+function applySet(set: Map<string, number>, rows: readonly Row[]): void {
+  for (const r of rows) {
+    const k = JSON.stringify(r.fields);
+    const n = (set.get(k) ?? 0) + (r.kind === '+I' || r.kind === '+U' ? 1 : -1);
+    assert.ok(n >= 0, `${r.kind} of a row not in the result: ${k}`);
+    if (n === 0) set.delete(k); else set.set(k, n);
+  }
+}
+
+test('property: RANK / DENSE_RANK changelogs materialise to the rows ranked rankStart..rankEnd', async () => {
+  await fc.assert(fc.asyncProperty(
+    fc.array(fc.record({ key: fc.constantFrom('a', 'b'), score: fc.integer({ min: 0, max: 4 }), retract: fc.integer({ min: 0, max: 3 }) }), { maxLength: 60 }),
+    fc.constantFrom('RANK' as const, 'DENSE_RANK' as const), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 }), fc.boolean(), fc.boolean(),
+    async (ops, rankType, rankStart, extra, insertOnly, withRank) => {
+      const rankEnd = rankStart + extra;
+      const h = await open({ rankType, rankStart, rankEnd, inputInsertOnly: insertOnly, outputRankNumber: withRank });
+      const live: unknown[][] = [];
+      const set = new Map<string, number>();
+      ops.forEach((op, i) => {
+        let row: Row;
+        if (!insertOnly && op.retract === 0 && live.length > 0) {
+          row = { kind: '-D', fields: [...live.splice(i % live.length, 1)[0]!] };
+        } else {
+          const fields = [op.key, `r${i}`, op.score];
+          live.push(fields);
+          row = { kind: '+I', fields: [...fields] };
+        }
+        h.clearOutput();
+        h.processElement(row);
+        if (!withRank) assert.ok(h.values().every((r) => r.kind === '+I' || r.kind === '-D'));
+        applySet(set, h.values());
+      });
+      const expected: string[] = [];
+      for (const f of live) {
+        const scores = live.filter((g) => g[0] === f[0]).map((g) => g[2] as number);
+        const rank = rankType === 'RANK'
+          ? 1 + scores.filter((s) => s > (f[2] as number)).length
+          : 1 + new Set(scores.filter((s) => s > (f[2] as number))).size;
+        if (rank >= rankStart && rank <= rankEnd) expected.push(JSON.stringify(withRank ? [...f, rank] : f));
+      }
+      assert.deepEqual([...set.keys()].sort(), expected.sort());
+    },
+  ), { numRuns: 300 });
+});

@@ -1,6 +1,6 @@
 // Streaming Top-N (Flink's AppendOnlyTopNFunction and RetractableTopNFunction):
-// `ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) <= N` keeps each partition's rows in order and
-// emits the changes to its ranks rankStart..rankEnd as a changelog.
+// `ROW_NUMBER() | RANK() | DENSE_RANK() OVER (PARTITION BY k ORDER BY x) <= N` keeps each
+// partition's rows in order and emits the changes to its ranks rankStart..rankEnd as a changelog.
 import { WeirError } from '../../core/errors.ts';
 import { canonicalKey } from '../../core/key-group.ts';
 import type { Row } from '../../core/row.ts';
@@ -9,10 +9,13 @@ import type { Output, OperatorContext, StreamOperator } from '../../runtime/oper
 import { requireKeyedState } from '../../runtime/operators/functions/require-keyed-state.ts';
 import type { InternalValueState } from '../../state/keyed-state-backend.ts';
 import { valueState } from '../../state/state-descriptor.ts';
+import type { RankType } from '../planner/logical/rel.ts';
 
 export type RowComparator = (a: readonly unknown[], b: readonly unknown[]) => number;
 
 export interface RankOptions {
+  /** How ties are numbered; ROW_NUMBER when absent. */
+  readonly rankType?: RankType;
   /** PARTITION BY fields; the stream must be keyed by them. */
   readonly partitionKey: readonly number[];
   /** ORDER BY over input fields: negative when `a` ranks before `b`. */
@@ -40,6 +43,7 @@ const STATE = 'rank-rows';
  * Rows with equal sort keys rank in arrival order. A retraction of a row that is not in state is ignored.
  */
 export class RankOperator implements StreamOperator<Row, Row> {
+  readonly #rankType: RankType;
   readonly #compare: RowComparator;
   readonly #rankStart: number;
   readonly #rankEnd: number;
@@ -52,6 +56,7 @@ export class RankOperator implements StreamOperator<Row, Row> {
 
   constructor(options: RankOptions) {
     checkRankRange(options.rankStart, options.rankEnd);
+    this.#rankType = options.rankType ?? 'ROW_NUMBER';
     this.#compare = options.compare;
     this.#rankStart = options.rankStart;
     this.#rankEnd = options.rankEnd;
@@ -69,6 +74,10 @@ export class RankOperator implements StreamOperator<Row, Row> {
   }
 
   processElement(row: Row, timestamp: number): void {
+    if (this.#rankType !== 'ROW_NUMBER') {
+      this.#processTied(row, timestamp);
+      return;
+    }
     const state = this.#state;
     const rows = state.value() ?? [];
     const rankEnd = this.#rankEnd;
@@ -81,6 +90,66 @@ export class RankOperator implements StreamOperator<Row, Row> {
       rankStart: this.#rankStart, rankEnd: this.#rankEnd, outputRankNumber: this.#outputRankNumber,
       generateUpdateBefore: this.#generateUpdateBefore,
     }, timestamp);
+  }
+
+  /**
+   * RANK / DENSE_RANK: ties share a rank, so one row entering or leaving can move every rank after
+   * it, and more than N rows may be in range. The ranked rows before and after the change are
+   * diffed by row: a row whose rank changed gets -U/+U (with rank numbers), a row that left -D and a
+   * row that entered +I. Insert-only input only raises ranks, so rows past rankEnd are dropped.
+   */
+  #processTied(row: Row, timestamp: number): void {
+    const state = this.#state;
+    const rows = state.value() ?? [];
+    const compare = this.#compare;
+    const dense = this.#rankType === 'DENSE_RANK';
+    const before = rankedRows(rows, compare, dense, this.#rankStart, this.#rankEnd);
+    if (isAccumulate(row.kind)) {
+      rows.splice(insertionPoint(rows, row.fields, compare), 0, row.fields);
+      if (this.#inputInsertOnly) rows.length = rankedLength(rows, compare, dense, this.#rankEnd);
+    } else if (removeRow(rows, row.fields, compare, 0) === undefined) {
+      return;
+    }
+    state.update(rows.length === 0 ? undefined : rows);
+    const after = rankedRows(rows, compare, dense, this.#rankStart, this.#rankEnd);
+    emitTiedChanges(this.#output, before, after, this.#outputRankNumber, this.#generateUpdateBefore, timestamp);
+  }
+}
+
+/** How many leading rows of `rows` rank at most rankEnd. */
+function rankedLength(rows: readonly unknown[][], compare: RowComparator, dense: boolean, rankEnd: number): number {
+  let rank = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (i === 0 || compare(rows[i - 1]!, rows[i]!) !== 0) rank = dense ? rank + 1 : i + 1;
+    if (rank > rankEnd) return i;
+  }
+  return rows.length;
+}
+
+/** The rows ranked rankStart..rankEnd (RANK: 1 + rows strictly before; DENSE_RANK: 1 + distinct keys before), each with its rank. */
+export function rankedRows(rows: readonly unknown[][], compare: RowComparator, dense: boolean, rankStart: number, rankEnd: number): Map<unknown[], number> {
+  const ranked = new Map<unknown[], number>();
+  let rank = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (i === 0 || compare(rows[i - 1]!, rows[i]!) !== 0) rank = dense ? rank + 1 : i + 1;
+    if (rank > rankEnd) break;
+    if (rank >= rankStart) ranked.set(rows[i]!, rank);
+  }
+  return ranked;
+}
+
+/** Diffs two rankings of the same stored rows (compared by identity): -D for rows that left, then -U/+U or +I in rank order. */
+function emitTiedChanges(out: Output<Row>, before: Map<unknown[], number>, after: Map<unknown[], number>, outputRankNumber: boolean, generateUpdateBefore: boolean, timestamp: number): void {
+  for (const [old, rank] of before) {
+    if (!after.has(old)) emit(out, '-D', outputRankNumber ? [...old, rank] : old, timestamp);
+  }
+  for (const [now, rank] of after) {
+    const oldRank = before.get(now);
+    if (oldRank === undefined) emit(out, '+I', outputRankNumber ? [...now, rank] : now, timestamp);
+    else if (outputRankNumber && oldRank !== rank) {
+      if (generateUpdateBefore) emit(out, '-U', [...now, oldRank], timestamp);
+      emit(out, '+U', [...now, rank], timestamp);
+    }
   }
 }
 

@@ -142,9 +142,13 @@ export interface CorrelateRel extends Base {
   readonly fnTypes: readonly LogicalType[];
 }
 
-/** ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..) with a rank range (Top-N, deduplication). */
+/** How a ranking function numbers ties: ROW_NUMBER in arrival order, RANK with gaps (1,1,3), DENSE_RANK without (1,1,2). */
+export type RankType = 'ROW_NUMBER' | 'RANK' | 'DENSE_RANK';
+
+/** ROW_NUMBER(), RANK() or DENSE_RANK() OVER (PARTITION BY .. ORDER BY ..) with a rank range (Top-N, deduplication). */
 export interface RankRel extends Base {
   readonly kind: 'Rank';
+  readonly rankType: RankType;
   readonly input: RelNode;
   readonly partitionKeys: readonly number[];
   readonly orderKeys: readonly SortKey[];

@@ -4,7 +4,7 @@
 import { SqlValidationError } from '../../sql-errors.ts';
 import { andAll, canInline, conjunctions, inputRefsOf, mapInputs, shiftInputs, substitute } from '../rex-util.ts';
 import type { Rex } from '../rex.ts';
-import type { FilterRel, JoinRel, OverRel, ProjectRel, RankRel, RelNode } from './rel.ts';
+import type { FilterRel, JoinRel, OverRel, ProjectRel, RankRel, RankType, RelNode } from './rel.ts';
 
 /** Applies `f` bottom-up: children are rewritten first. */
 function mapChildren(rel: RelNode, f: (r: RelNode) => RelNode): RelNode {
@@ -128,7 +128,9 @@ function pushFilterIntoJoin(f: FilterRel): RelNode | undefined {
   return filter(joined, j.joinType === 'INNER' ? [] : both);
 }
 
-/** Filter(Project*(Over(ROW_NUMBER))) with `rn <= N` (or <, =, BETWEEN): Rank in place of Over. */
+const RANK_TYPES: readonly RankType[] = ['ROW_NUMBER', 'RANK', 'DENSE_RANK'];
+
+/** Filter(Project*(Over(ROW_NUMBER | RANK | DENSE_RANK))) with `rn <= N` (or <, =, BETWEEN): Rank in place of Over. */
 function rankFromFilter(f: FilterRel): RelNode | undefined {
   const projects: ProjectRel[] = [];
   let cur: RelNode = f.input;
@@ -139,7 +141,8 @@ function rankFromFilter(f: FilterRel): RelNode | undefined {
   if (cur.kind !== 'Over') return undefined;
   const over: OverRel = cur;
   const w = over.window;
-  if (w.calls.length !== 1 || w.calls[0]!.name !== 'ROW_NUMBER') return undefined;
+  const rankType = w.calls.length === 1 ? RANK_TYPES.find((t) => t === w.calls[0]!.name) : undefined;
+  if (rankType === undefined) return undefined;
   const rnIndex = over.input.rowType.types.length;
   // The condition over the Over's output.
   let cond = f.condition;
@@ -159,7 +162,7 @@ function rankFromFilter(f: FilterRel): RelNode | undefined {
   if (end === Number.POSITIVE_INFINITY) return undefined;
   if (end < start) throw new SqlValidationError(`Rank end ${end} is less than rank start ${start}`);
   const rank: RankRel = {
-    kind: 'Rank', input: over.input, partitionKeys: w.partitionKeys, orderKeys: w.orderKeys,
+    kind: 'Rank', rankType, input: over.input, partitionKeys: w.partitionKeys, orderKeys: w.orderKeys,
     rankStart: start, rankEnd: end, outputRankNumber: true, rowType: over.rowType,
   };
   let top: RelNode = rank;

@@ -110,7 +110,7 @@ export function describeNode(n: PhysNode): string {
       break;
     case 'Union': attrs.push(`all=[true]`, `union=${list(outNames)}`); break;
     case 'Rank':
-      attrs.push(`strategy=[${n.inputs[0]!.changelog?.modify.size === 1 ? 'AppendFastStrategy' : 'RetractStrategy'}]`, 'rankType=[ROW_NUMBER]', `rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}]`,
+      attrs.push(`strategy=[${n.inputs[0]!.changelog?.modify.size === 1 ? 'AppendFastStrategy' : 'RetractStrategy'}]`, `rankType=[${n.rankType}]`, `rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}]`,
         `partitionBy=${list(n.partitionKeys.map((k) => inNames[k]!))}`, `orderBy=${sortKeys(n.orderKeys, inNames)}`, `select=${list(outNames)}`);
       break;
     case 'Deduplicate':

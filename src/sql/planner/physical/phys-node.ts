@@ -6,7 +6,7 @@ import type { CatalogTable, DataStreamTable, ObjectPath } from '../../catalog/ca
 import type { TableSink, TableSource } from '../../connectors/table-connector.ts';
 import type { UserTableFunction } from '../../functions/user-function.ts';
 import type { WindowSpec } from '../../operators/window-spec.ts';
-import type { BoundAggCall, JoinType, OverWindowDef, SortKey } from '../logical/rel.ts';
+import type { BoundAggCall, JoinType, OverWindowDef, RankType, SortKey } from '../logical/rel.ts';
 import type { Rex } from '../rex.ts';
 
 /** Insert, update, delete: what a node's output may contain (Flink's ModifyKindSet). */
@@ -67,7 +67,7 @@ export type PhysNode =
   | (Base & { kind: 'TemporalJoin'; joinType: JoinType; leftKeys: readonly Rex[]; rightKeys: readonly Rex[]; nonEqui?: Rex; condition: Rex; leftTimeIndex: number; rightTimeIndex: number })
   | (Base & { kind: 'LookupJoin'; joinType: JoinType; path: ObjectPath; table: CatalogTable; options: Readonly<Record<string, string>>; source?: TableSource; lookupKeys: readonly { readonly left: number; readonly right: number }[]; nonEqui?: Rex; condition: Rex; rightWidth: number; rightCalc?: { exprs: readonly Rex[]; condition?: Rex } })
   | (Base & { kind: 'Union' })
-  | (Base & { kind: 'Rank'; partitionKeys: readonly number[]; orderKeys: readonly SortKey[]; rankStart: number; rankEnd: number; outputRankNumber: boolean })
+  | (Base & { kind: 'Rank'; rankType: RankType; partitionKeys: readonly number[]; orderKeys: readonly SortKey[]; rankStart: number; rankEnd: number; outputRankNumber: boolean })
   | (Base & { kind: 'Deduplicate'; partitionKeys: readonly number[]; keepLastRow: boolean; isRowtime: boolean; orderIndex: number })
   | (Base & { kind: 'OverAggregate'; window: OverWindowDef })
   | (Base & { kind: 'WindowRank'; partitionKeys: readonly number[]; orderKeys: readonly SortKey[]; rankStart: number; rankEnd: number; outputRankNumber: boolean; windowEnd: number; isEventTime: boolean })

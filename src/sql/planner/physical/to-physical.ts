@@ -76,11 +76,11 @@ export class PhysicalPlanner {
         const input = this.exchange(below, rel.partitionKeys);
         const o = rel.orderKeys;
         const t = o.length === 1 ? rel.input.rowType.types[o[0]!.index] : undefined;
-        if (this.ctx.mode === 'STREAMING' && rel.rankStart === 1 && rel.rankEnd === 1 && t?.timeAttribute) {
+        if (this.ctx.mode === 'STREAMING' && rel.rankType === 'ROW_NUMBER' && rel.rankStart === 1 && rel.rankEnd === 1 && t?.timeAttribute) {
           const dedup: PhysNode = { kind: 'Deduplicate', inputs: [input], rowType: withoutRank(rel), partitionKeys: rel.partitionKeys, keepLastRow: o[0]!.direction === 'DESC', isRowtime: t.timeAttribute === 'ROWTIME', orderIndex: o[0]!.index };
           return this.#withRankOne(dedup, rel);
         }
-        return { kind: 'Rank', inputs: [input], rowType: rel.rowType, partitionKeys: rel.partitionKeys, orderKeys: rel.orderKeys, rankStart: rel.rankStart, rankEnd: rel.rankEnd, outputRankNumber: rel.outputRankNumber };
+        return { kind: 'Rank', rankType: rel.rankType, inputs: [input], rowType: rel.rowType, partitionKeys: rel.partitionKeys, orderKeys: rel.orderKeys, rankStart: rel.rankStart, rankEnd: rel.rankEnd, outputRankNumber: rel.outputRankNumber };
       }
       case 'Sort': return this.#sort(rel);
       case 'Correlate': {
@@ -102,6 +102,7 @@ export class PhysicalPlanner {
   #windowRank(rel: Extract<RelNode, { kind: 'Rank' }>, below: PhysNode): PhysNode | undefined {
     const wc = windowColumnsOf(below);
     if (!wc || !rel.partitionKeys.includes(wc.start) || !rel.partitionKeys.includes(wc.end)) return undefined;
+    if (rel.rankType !== 'ROW_NUMBER') throw new TableError(`Window Top-N supports only ROW_NUMBER(), not ${rel.rankType}() (partitioned by window_start and window_end)`);
     const keys = rel.partitionKeys.filter((k) => k !== wc.start && k !== wc.end);
     const input = this.exchange(below, keys);
     const o = rel.orderKeys;
