@@ -22,3 +22,10 @@ test('RANK() = 1 ordered by a time attribute is a Top-N, not a deduplication (ti
   assert.match(plan, /rankType=\[RANK\]/);
   assert.doesNotMatch(plan, /Deduplicate/);
 });
+
+test('window Top-N with DENSE_RANK keeps its rank type in EXPLAIN', async () => {
+  const t = await session();
+  const plan = await t.explainSql(`SELECT a, b FROM (SELECT *, DENSE_RANK() OVER (PARTITION BY window_start, window_end ORDER BY b DESC) AS rk
+    FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '10' SECOND))) WHERE rk <= 2`);
+  assert.match(plan, /WindowRank\(rankType=\[DENSE_RANK\], rankRange=\[rankStart=1, rankEnd=2\]/);
+});

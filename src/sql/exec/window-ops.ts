@@ -14,7 +14,7 @@ import { rowComparator } from './ranks.ts';
 
 export function translateWindowRank(node: Extract<PhysNode, { kind: 'WindowRank' }>, input: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
   const out = input.transform(describeNode(node), 'window-rank', () => new WindowRankOperator({
-    window: undefined, windowEndIndex: node.windowEnd, isEventTime: node.isEventTime, partitionKey: node.partitionKeys,
+    rankType: node.rankType, window: undefined, windowEndIndex: node.windowEnd, isEventTime: node.isEventTime, partitionKey: node.partitionKeys,
     compare: rowComparator(node.orderKeys), rankStart: node.rankStart, rankEnd: node.rankEnd, outputRankNumber: node.outputRankNumber,
   })).uid(ctx.uid('window-rank'));
   if (node.partitionKeys.length === 0) out.setParallelism(1);

@@ -116,8 +116,8 @@ export class RankOperator implements StreamOperator<Row, Row> {
   }
 }
 
-/** How many leading rows of `rows` rank at most rankEnd. */
-function rankedLength(rows: readonly unknown[][], compare: RowComparator, dense: boolean, rankEnd: number): number {
+/** How many leading rows of `rows` rank at most rankEnd (RANK, or DENSE_RANK when `dense`). */
+export function rankedLength(rows: readonly unknown[][], compare: RowComparator, dense: boolean, rankEnd: number): number {
   let rank = 0;
   for (let i = 0; i < rows.length; i++) {
     if (i === 0 || compare(rows[i - 1]!, rows[i]!) !== 0) rank = dense ? rank + 1 : i + 1;

@@ -74,3 +74,15 @@ test('processing-time windows: rows go into the window of the clock and come out
   h.setProcessingTime(9);
   assert.deepEqual(h.values().map((r) => r.fields), [['a', 'q', 2, null, 0, 10, 9]]);
 });
+
+test('RANK and DENSE_RANK: ties share a rank, every row ranked at most rankEnd is emitted', async () => {
+  // prices 9, 5, 5, 3, 1: RANK 1,2,2,4,5; DENSE_RANK 1,2,2,3,4
+  const feed = (h: OperatorTestHarness<Row, Row>) => {
+    for (const [item, p] of [['x', 5], ['y', 9], ['z', 5], ['w', 3], ['v', 1]] as const) h.processElement(insertRow(['a', item, p, 0, 10]));
+    h.processWatermark(MAX_WATERMARK);
+    return h.values().map((r) => `${r.fields[1]}${r.fields[5]}`);
+  };
+  assert.deepEqual(feed(await open({ rankType: 'RANK', rankEnd: 3 })), ['y1', 'x2', 'z2']);
+  assert.deepEqual(feed(await open({ rankType: 'DENSE_RANK', rankEnd: 3 })), ['y1', 'x2', 'z2', 'w3']);
+  assert.deepEqual(feed(await open({ rankType: 'RANK', rankStart: 2, rankEnd: 4 })), ['x2', 'z2', 'w4']);
+});

@@ -117,7 +117,7 @@ export function describeNode(n: PhysNode): string {
       attrs.push(`keep=[${n.keepLastRow ? 'LastRow' : 'FirstRow'}]`, `key=${list(n.partitionKeys.map((k) => inNames[k]!))}`, `order=[${n.isRowtime ? 'ROWTIME' : 'PROCTIME'}]`);
       break;
     case 'WindowRank':
-      attrs.push('rankType=[ROW_NUMBER]', `rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}]`, `partitionBy=${list(n.partitionKeys.map((k) => inNames[k]!))}`,
+      attrs.push(`rankType=[${n.rankType}]`, `rankRange=[rankStart=${n.rankStart}, rankEnd=${n.rankEnd}]`, `partitionBy=${list(n.partitionKeys.map((k) => inNames[k]!))}`,
         `orderBy=${sortKeys(n.orderKeys, inNames)}`, `window=[${inNames[n.windowEnd]}]`, `select=${list(outNames)}`);
       break;
     case 'WindowDeduplicate':

@@ -70,7 +70,7 @@ export type PhysNode =
   | (Base & { kind: 'Rank'; rankType: RankType; partitionKeys: readonly number[]; orderKeys: readonly SortKey[]; rankStart: number; rankEnd: number; outputRankNumber: boolean })
   | (Base & { kind: 'Deduplicate'; partitionKeys: readonly number[]; keepLastRow: boolean; isRowtime: boolean; orderIndex: number })
   | (Base & { kind: 'OverAggregate'; window: OverWindowDef })
-  | (Base & { kind: 'WindowRank'; partitionKeys: readonly number[]; orderKeys: readonly SortKey[]; rankStart: number; rankEnd: number; outputRankNumber: boolean; windowEnd: number; isEventTime: boolean })
+  | (Base & { kind: 'WindowRank'; rankType: RankType; partitionKeys: readonly number[]; orderKeys: readonly SortKey[]; rankStart: number; rankEnd: number; outputRankNumber: boolean; windowEnd: number; isEventTime: boolean })
   | (Base & { kind: 'WindowDeduplicate'; partitionKeys: readonly number[]; keepLastRow: boolean; orderIndex: number; windowEnd: number; isEventTime: boolean })
   | (Base & { kind: 'WindowJoin'; joinType: JoinType; leftKeys: readonly Rex[]; rightKeys: readonly Rex[]; nonEqui?: Rex; condition: Rex; leftWindowEnd: number; rightWindowEnd: number; isEventTime: boolean })
   | (Base & { kind: 'SortLimit' | 'Sort' | 'Limit'; keys: readonly SortKey[]; offset: number; fetch?: number })

@@ -102,16 +102,15 @@ export class PhysicalPlanner {
   #windowRank(rel: Extract<RelNode, { kind: 'Rank' }>, below: PhysNode): PhysNode | undefined {
     const wc = windowColumnsOf(below);
     if (!wc || !rel.partitionKeys.includes(wc.start) || !rel.partitionKeys.includes(wc.end)) return undefined;
-    if (rel.rankType !== 'ROW_NUMBER') throw new TableError(`Window Top-N supports only ROW_NUMBER(), not ${rel.rankType}() (partitioned by window_start and window_end)`);
     const keys = rel.partitionKeys.filter((k) => k !== wc.start && k !== wc.end);
     const input = this.exchange(below, keys);
     const o = rel.orderKeys;
     const t = o.length === 1 ? rel.input.rowType.types[o[0]!.index] : undefined;
-    if (rel.rankStart === 1 && rel.rankEnd === 1 && t?.timeAttribute) {
+    if (rel.rankType === 'ROW_NUMBER' && rel.rankStart === 1 && rel.rankEnd === 1 && t?.timeAttribute) {
       const dedup: PhysNode = { kind: 'WindowDeduplicate', inputs: [input], rowType: withoutRank(rel), partitionKeys: keys, keepLastRow: o[0]!.direction === 'DESC', orderIndex: o[0]!.index, windowEnd: wc.end, isEventTime: wc.isEventTime };
       return this.#withRankOne(dedup, rel);
     }
-    return { kind: 'WindowRank', inputs: [input], rowType: rel.rowType, partitionKeys: keys, orderKeys: o, rankStart: rel.rankStart, rankEnd: rel.rankEnd, outputRankNumber: rel.outputRankNumber, windowEnd: wc.end, isEventTime: wc.isEventTime };
+    return { kind: 'WindowRank', rankType: rel.rankType, inputs: [input], rowType: rel.rowType, partitionKeys: keys, orderKeys: o, rankStart: rel.rankStart, rankEnd: rel.rankEnd, outputRankNumber: rel.outputRankNumber, windowEnd: wc.end, isEventTime: wc.isEventTime };
   }
 
   #sort(rel: Extract<RelNode, { kind: 'Sort' }>): PhysNode {
