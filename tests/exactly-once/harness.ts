@@ -298,6 +298,29 @@ export interface KillLoopResult {
   /** The checkpoint ids each resumed run started from (undefined: started fresh). */
   readonly resumedFrom: ReadonlyArray<number | undefined>;
   readonly final: RunResult;
+  /** The last run was killed only after its job had finished (its checkpoints were already discarded). */
+  readonly finishedBeforeKill: boolean;
+}
+
+/**
+ * Watches a run's job checkpoint directory while it runs. A FINISHED job discards its directory
+ * (as Flink discards a finished job's checkpoints); SIGKILL leaves it. So a directory that existed
+ * during the run and is gone after a kill means the kill landed after the job had finished and
+ * committed everything — resuming from an older retained checkpoint would then commit it twice.
+ */
+function watchJobDirectory(run: StartedRun, checkpointsDir: string): () => boolean {
+  let jobId: string | undefined;
+  let seen = false;
+  run.child.stderr!.on('data', (d: string) => {
+    jobId ??= /submitted with JobID (\w+)/.exec(d)?.[1];
+  });
+  const poll = setInterval(() => {
+    if (jobId !== undefined && !seen) seen = existsSync(join(checkpointsDir, jobId));
+  }, 5);
+  return () => {
+    clearInterval(poll);
+    return seen && jobId !== undefined && !existsSync(join(checkpointsDir, jobId));
+  };
 }
 
 /**
@@ -330,13 +353,16 @@ export async function runWithKills(o: {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let killed = false;
     if (mayKill) timer = setTimeout(() => { killed = run.child.kill('SIGKILL'); }, delay);
+    const finishedBefore = watchJobDirectory(run, o.checkpointsDir);
     const r = await run.done;
     clearTimeout(timer);
+    if (killed && r.signal === 'SIGKILL' && finishedBefore()) return { kills, resumedFrom, final: r, finishedBeforeKill: true };
     if (killed && r.signal === 'SIGKILL') {
       kills++;
       continue;
     }
-    return { kills, resumedFrom, final: r };
+    finishedBefore();
+    return { kills, resumedFrom, final: r, finishedBeforeKill: false };
   }
 }
 

