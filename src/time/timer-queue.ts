@@ -4,7 +4,7 @@
 // (objects, arrays, Dates) by their canonical form. Registering a timer that exists is a few Map
 // lookups, with no string building and no allocation for primitive keys.
 //
-// Order of timers with equal timestamps: by key group, then key (see compareKeys), then namespace.
+// Order of timers with equal timestamps: by key group, then key (see compareKeyValues), then namespace.
 // It is a total order on distinct timers, so the firing order depends only on the set of queued
 // timers: it is the same after a restore and at another parallelism.
 import { canonicalKey } from '../core/key-group.ts';
@@ -83,11 +83,9 @@ function typeRank(key: unknown): number {
 /**
  * A total order of keys, consistent with key identity (0 and -0 are equal, NaN equals NaN and sorts
  * after every other number): by type (see typeRank), then by value; strings by UTF-16 code units,
- * composite keys by their canonical form.
+ * composite keys by their canonical form (`cx`/`cy` when the caller has it already).
  */
-function compareKeys(a: HeapTimer, b: HeapTimer): number {
-  const x = a.key;
-  const y = b.key;
+export function compareKeyValues(x: unknown, y: unknown, cx?: string, cy?: string): number {
   if (typeof x === 'number' && typeof y === 'number') {
     if (x < y) return -1;
     if (x > y) return 1;
@@ -97,7 +95,11 @@ function compareKeys(a: HeapTimer, b: HeapTimer): number {
   const rx = typeRank(x);
   const ry = typeRank(y);
   if (rx !== ry) return rx - ry;
-  if (rx === 6) return a.canonical! < b.canonical! ? -1 : a.canonical! > b.canonical! ? 1 : 0;
+  if (rx === 6) {
+    const a = cx ?? canonicalKey(x);
+    const b = cy ?? canonicalKey(y);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
   return (x as string) < (y as string) ? -1 : (x as string) > (y as string) ? 1 : 0;
 }
 
@@ -105,7 +107,7 @@ function compareKeys(a: HeapTimer, b: HeapTimer): number {
 export function compareTimers(a: HeapTimer, b: HeapTimer): number {
   if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp ? -1 : 1;
   if (a.keyGroup !== b.keyGroup) return a.keyGroup - b.keyGroup;
-  const byKey = compareKeys(a, b);
+  const byKey = compareKeyValues(a.key, b.key, a.canonical, b.canonical);
   if (byKey !== 0) return byKey;
   return a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0;
 }

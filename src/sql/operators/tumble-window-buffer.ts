@@ -1,7 +1,7 @@
 // In-memory accumulators of event-time TUMBLE windows that opened since the last checkpoint: a row
 // costs one Map lookup instead of a keyed-state access plus a timer per (key, window), and a window
 // that ends before the next checkpoint is emitted straight from here.
-import { canonicalKey } from '../../core/key-group.ts';
+import { compareKeyValues } from '../../time/timer-queue.ts';
 import { valueKey, type ValueKey } from '../functions/aggregate/value-key.ts';
 
 /** The (key, window) accumulators of one window, in arrival order. */
@@ -68,7 +68,7 @@ export class BufferedWindow {
     return order;
   }
 
-  /** A window holds a key once, so sorted keys map back to their slots (NaN sorts last, as compareKeys). */
+  /** A window holds a key once, so sorted keys map back to their slots (NaN sorts last, as the timer queue orders keys). */
   #sortNumericRun(order: Int32Array, numbers: Float64Array, begin: number, end: number): void {
     const keys = this.keys;
     for (let j = begin; j < end; j++) numbers[j] = keys[order[j]!] as number;
@@ -78,38 +78,7 @@ export class BufferedWindow {
 
   #sortRun(order: Int32Array, begin: number, end: number): void {
     const keys = this.keys;
-    const run = Array.from(order.subarray(begin, end)).sort((a, b) => compareKeys(keys[a], keys[b]));
+    const run = Array.from(order.subarray(begin, end)).sort((a, b) => compareKeyValues(keys[a], keys[b]));
     order.set(run, begin);
   }
-}
-
-/** Rank of a key's type, as the timer queue orders keys: numbers, strings, bigints, booleans, undefined, null, composite. */
-function typeRank(key: unknown): number {
-  switch (typeof key) {
-    case 'number': return 0;
-    case 'string': return 1;
-    case 'bigint': return 2;
-    case 'boolean': return 3;
-    case 'undefined': return 4;
-    default: return key === null ? 5 : 6;
-  }
-}
-
-/** The timer queue's order of keys: by type, then value (NaN after other numbers), composites by canonical form. */
-function compareKeys(x: unknown, y: unknown): number {
-  if (typeof x === 'number' && typeof y === 'number') {
-    if (x < y) return -1;
-    if (x > y) return 1;
-    if (x === y) return 0;
-    return x !== x ? (y !== y ? 0 : 1) : -1;
-  }
-  const rx = typeRank(x);
-  const ry = typeRank(y);
-  if (rx !== ry) return rx - ry;
-  if (rx === 6) {
-    const a = canonicalKey(x);
-    const b = canonicalKey(y);
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  return (x as string) < (y as string) ? -1 : (x as string) > (y as string) ? 1 : 0;
 }
