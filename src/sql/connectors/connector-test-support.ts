@@ -21,18 +21,7 @@ export function sourceContext(physicalType: RowType, options: Record<string, str
 }
 
 export function sinkContext(physicalType: RowType, options: Record<string, string>, extra: Partial<SinkContext> = {}): SinkContext {
-  return {
-    path: { catalog: 'default_catalog', database: 'default_database', name: 't' },
-    options,
-    physicalType,
-    partitionKeys: [],
-    config: new Configuration(),
-    mode: 'STREAMING',
-    metadataKeys: [],
-    staticPartition: {},
-    overwrite: false,
-    ...extra,
-  };
+  return { ...sourceContext(physicalType, options), staticPartition: {}, overwrite: false, ...extra };
 }
 
 /** The runtime source that `table.produce` adds to a job. */
