@@ -43,7 +43,9 @@ function int64To(to: LogicalType): Conv | undefined {
  * stays as it is. Throws CastError (or the parse error) for values that do not convert.
  */
 export function castFunction(from: LogicalType, to: LogicalType, ctx: ExprContext): Conv | undefined {
-  const zone = (): ReturnType<typeof timeZone> => timeZone(ctx.timeZone);
+  // Resolved on first use, then kept: a conversion runs per row.
+  let resolved: ReturnType<typeof timeZone> | undefined;
+  const zone = (): ReturnType<typeof timeZone> => (resolved ??= timeZone(ctx.timeZone));
   if (from.root === 'NULL') return undefined;
   if (isCharacter(to)) {
     const fitTo = fitString(to);
