@@ -20,6 +20,7 @@ class FakeKeys implements KeyContext {
     this.maxParallelism = maxParallelism;
   }
   setCurrentKey(key: unknown): void { this.#key = key; }
+  setCurrentKeyInGroup(key: unknown): void { this.#key = key; }
   getCurrentKey(): unknown { return this.#key; }
   getCurrentKeyGroup(): number { return keyGroupOf(this.#key, this.maxParallelism); }
 }

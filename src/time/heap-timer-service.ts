@@ -9,7 +9,7 @@ import { TimerQueue, type HeapTimer } from './timer-queue.ts';
 import type { InternalTimerService, Triggerable } from './timer-service.ts';
 
 /** What the timer service needs from the keyed state backend. */
-export type KeyContext = Pick<KeyedStateBackend, 'setCurrentKey' | 'getCurrentKey' | 'getCurrentKeyGroup' | 'keyGroupRange'>;
+export type KeyContext = Pick<KeyedStateBackend, 'setCurrentKey' | 'setCurrentKeyInGroup' | 'getCurrentKey' | 'getCurrentKeyGroup' | 'keyGroupRange'>;
 
 /** Blob layout: [version, event timers, processing timers], each flat as key, namespace, timestamp, ... */
 const FORMAT_VERSION = 1;
@@ -79,7 +79,7 @@ export class HeapTimerService implements InternalTimerService {
     const due = this.#watermark;
     const queue = this.#eventTimers;
     for (let timer = queue.pollDue(due); timer !== undefined; timer = queue.pollDue(due)) {
-      this.#keys.setCurrentKey(timer.key);
+      this.#keys.setCurrentKeyInGroup(timer.key, timer.keyGroup); // the timer knows its group: no second hash
       this.#target.onEventTime(timer);
     }
   }
@@ -152,7 +152,7 @@ export class HeapTimerService implements InternalTimerService {
     this.#firingProcessingTimers = true;
     try {
       for (let timer = queue.pollDue(time); timer !== undefined; timer = queue.pollDue(time)) {
-        this.#keys.setCurrentKey(timer.key);
+        this.#keys.setCurrentKeyInGroup(timer.key, timer.keyGroup); // the timer knows its group: no second hash
         this.#target.onProcessingTime(timer);
       }
     } finally {
