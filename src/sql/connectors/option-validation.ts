@@ -2,7 +2,7 @@
 // Flink words it, and typed getters that name the option key when a value is malformed.
 import { ConfigError } from '../../core/errors.ts';
 import { parseDuration, parseMemorySize } from '../../core/config.ts';
-import type { FormatOptionSpec, RowFormatFactory } from '../../formats/row-format.ts';
+import type { RowFormatFactory } from '../../formats/row-format.ts';
 import type { ObjectPath } from '../catalog/catalog-objects.ts';
 import type { OptionSpec } from './table-connector.ts';
 
@@ -33,7 +33,7 @@ export function validateOptions(
   const specs: OptionSpec[] = [...ALWAYS_ALLOWED, ...factory.options];
   for (const f of formats) {
     const { prefix, format } = 'prefix' in f ? f : { prefix: `${f.identifier}.`, format: f };
-    for (const s of format.options as readonly FormatOptionSpec[]) specs.push({ ...s, key: prefix + s.key });
+    for (const s of format.options) specs.push({ ...s, key: prefix + s.key });
   }
   const matchers = specs.map((s) => ({ spec: s, test: s.pattern ? patternMatcher(s.key) : (k: string) => k === s.key }));
 
