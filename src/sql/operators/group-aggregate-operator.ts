@@ -8,7 +8,7 @@ import type { ValueState } from '../../state/keyed-state.ts';
 import { valueState, type ValueStateDescriptor } from '../../state/state-descriptor.ts';
 import type { AggregateCall, AggregateHandle } from '../functions/aggregate-function.ts';
 import { sameValue } from '../functions/aggregate/value-key.ts';
-import { WindowAccumulators } from './window-accumulators.ts';
+import { CallAccumulators } from './call-accumulators.ts';
 
 export interface GroupAggregateOptions {
   /** Input field indexes of the GROUP BY columns (empty for a global aggregate); they lead the output row. */
@@ -34,7 +34,7 @@ export type GroupAccumulators = unknown[];
 export class GroupAggregator {
   readonly #groupKey: readonly number[];
   readonly #handles: readonly AggregateHandle[];
-  readonly #calls: WindowAccumulators;
+  readonly #calls: CallAccumulators;
   readonly #generateUpdateBefore: boolean;
   /** With TTL, an unchanged result is still emitted so that downstream state stays alive (as Flink). */
   readonly #emitUnchanged: boolean;
@@ -46,7 +46,7 @@ export class GroupAggregator {
     }
     this.#groupKey = options.groupKey;
     this.#handles = options.handles;
-    this.#calls = new WindowAccumulators(options.calls, options.handles);
+    this.#calls = new CallAccumulators(options.calls, options.handles);
     this.#generateUpdateBefore = options.generateUpdateBefore;
     const ttlMs = options.stateTtlMs ?? 0;
     this.#emitUnchanged = ttlMs > 0;

@@ -10,7 +10,7 @@ import type { MapState, ValueState } from '../../state/keyed-state.ts';
 import { mapState, valueState } from '../../state/state-descriptor.ts';
 import type { InternalTimerService, Timer, Triggerable } from '../../time/timer-service.ts';
 import type { AggregateCall, AggregateHandle } from '../functions/aggregate-function.ts';
-import { WindowAccumulators } from './window-accumulators.ts';
+import { CallAccumulators } from './call-accumulators.ts';
 
 export interface OverFrame {
   readonly unit: 'ROWS' | 'RANGE';
@@ -36,7 +36,7 @@ const NAMESPACE = '';
 export class OverAggregateOperator implements StreamOperator<Row, Row>, Triggerable {
   readonly #options: OverAggregateOptions;
   readonly #handles: readonly AggregateHandle[];
-  readonly #calls: WindowAccumulators;
+  readonly #calls: CallAccumulators;
   readonly #bound: number;
   readonly #range: boolean;
   #ctx!: OperatorContext<Row>;
@@ -52,7 +52,7 @@ export class OverAggregateOperator implements StreamOperator<Row, Row>, Triggera
     if (p !== 'UNBOUNDED' && !(p >= 0)) throw new Error(`OVER window frame: PRECEDING must be >= 0 or UNBOUNDED, but is ${p}`);
     this.#options = options;
     this.#handles = options.handles;
-    this.#calls = new WindowAccumulators(options.calls, options.handles);
+    this.#calls = new CallAccumulators(options.calls, options.handles);
     this.#bound = p === 'UNBOUNDED' ? Infinity : p;
     this.#range = options.frame.unit === 'RANGE';
   }

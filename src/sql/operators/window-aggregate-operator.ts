@@ -11,7 +11,7 @@ import { valueState } from '../../state/state-descriptor.ts';
 import type { InternalTimerService, Timer } from '../../time/timer-service.ts';
 import type { AggregateCall, AggregateHandle } from '../functions/aggregate-function.ts';
 import { BufferedWindow } from './tumble-window-buffer.ts';
-import { WindowAccumulators } from './window-accumulators.ts';
+import { CallAccumulators } from './call-accumulators.ts';
 import { forEachWindow, mergeSession, startOfWindowEnding, validateWindowSpec, windowStart, type AlignedWindowSpec, type SessionEntry, type WindowSpec } from './window-spec.ts';
 
 export interface WindowAggregateOptions {
@@ -74,7 +74,7 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
   readonly #timeIndex: number;
   readonly #isEventTime: boolean;
   readonly #groupKey: readonly number[];
-  readonly #accs: WindowAccumulators;
+  readonly #accs: CallAccumulators;
   readonly #accOffset: number;
   readonly #emitWindowTime: boolean;
   /** TUMBLE's size and offset, read directly on the hot path. */
@@ -113,7 +113,7 @@ export class WindowAggregateOperator implements StreamOperator<Row, Row> {
     this.#timeIndex = options.timeIndex;
     this.#isEventTime = options.isEventTime;
     this.#groupKey = options.groupKey;
-    this.#accs = new WindowAccumulators(options.calls, options.handles);
+    this.#accs = new CallAccumulators(options.calls, options.handles);
     this.#accOffset = 1 + options.groupKey.length;
     this.#emitWindowTime = options.emitWindowTime ?? false;
     this.#tumbleSize = options.window.type === 'TUMBLE' ? options.window.size : 0;

@@ -8,7 +8,7 @@ const NO_ARGS: readonly unknown[] = [];
  * Accumulators live at `offset ..< offset + size` of a state array. DISTINCT is the handle's own
  * business (createAggregateHandle wraps a DISTINCT call's function), so every row reaches it.
  */
-export class WindowAccumulators {
+export class CallAccumulators {
   readonly size: number;
   readonly #handles: readonly AggregateHandle[];
   readonly #argIndexes: readonly (readonly number[])[];
