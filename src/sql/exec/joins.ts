@@ -13,6 +13,8 @@ import type { OperatorFactory } from '../../runtime/operators/stream-operator.ts
 import { describeNode } from '../planner/physical/explain-node.ts';
 import type { PhysNode } from '../planner/physical/phys-node.ts';
 import type { ExecContext } from './exec-context.ts';
+import type { Rex } from '../planner/rex.ts';
+import type { JoinCondition } from '../operators/join-condition.ts';
 
 /** Adds a two-input operator over (possibly keyed) inputs. */
 export function twoInput(left: DataStream<Row>, right: DataStream<Row>, name: string, type: string, factory: OperatorFactory<Row, Row>): DataStream<Row> {
@@ -28,15 +30,18 @@ export function twoInput(left: DataStream<Row>, right: DataStream<Row>, name: st
 const insertOnly = (n: PhysNode): boolean => !n.changelog || (!n.changelog.modify.has('U') && !n.changelog.modify.has('D'));
 const singleInput = (n: PhysNode): boolean => n.kind === 'Exchange' && n.distribution === 'single';
 
+/** A join's non-equi condition compiled over (left, right); undefined when the equi-keys say it all. */
+export function joinCondition(nonEqui: Rex | undefined, leftWidth: number, ctx: ExecContext): JoinCondition | undefined {
+  return nonEqui ? compileJoinPredicate(nonEqui, leftWidth, ctx.exprCtx) : undefined;
+}
+
 export function translateJoin(node: Extract<PhysNode, { kind: 'Join' }>, left: DataStream<Row>, right: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
   const [l, r] = node.inputs as [PhysNode, PhysNode];
   const leftWidth = l.rowType.types.length;
   const rightWidth = r.rowType.types.length;
-  const nonEqui = node.nonEqui;
-  const exprCtx = ctx.exprCtx;
   const out = twoInput(left, right, describeNode(node), 'join', () => new RegularJoinOperator({
     joinType: node.joinType, leftWidth, rightWidth,
-    condition: nonEqui ? compileJoinPredicate(nonEqui, leftWidth, exprCtx) : undefined,
+    condition: joinCondition(node.nonEqui, leftWidth, ctx),
     leftInsertOnly: insertOnly(l), rightInsertOnly: insertOnly(r), leftUniqueKey: node.leftUniqueKey, rightUniqueKey: node.rightUniqueKey,
     nullSafeKeys: node.nullSafe.some((x) => x) ? node.nullSafe : undefined,
     generateUpdateBefore: node.changelog?.updateBefore ?? true, stateTtlMs: ctx.stateTtlMs,
@@ -48,14 +53,12 @@ export function translateJoin(node: Extract<PhysNode, { kind: 'Join' }>, left: D
 export function translateIntervalJoin(node: Extract<PhysNode, { kind: 'IntervalJoin' }>, left: DataStream<Row>, right: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
   const [l, r] = node.inputs as [PhysNode, PhysNode];
   const leftWidth = l.rowType.types.length;
-  const nonEqui = node.nonEqui;
-  const exprCtx = ctx.exprCtx;
   const joinType = node.joinType as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
   // The operator bounds right.time - left.time; the plan holds lower <= left - right <= upper.
   const out = twoInput(left, right, describeNode(node), 'interval-join', () => new IntervalJoinOperator({
     joinType, leftWidth, rightWidth: r.rowType.types.length, leftTimeIndex: node.leftTimeIndex, rightTimeIndex: node.rightTimeIndex,
     lowerBoundMs: -node.upperMs, upperBoundMs: -node.lowerMs, isEventTime: true,
-    condition: nonEqui ? compileJoinPredicate(nonEqui, leftWidth, exprCtx) : undefined,
+    condition: joinCondition(node.nonEqui, leftWidth, ctx),
   })).uid(ctx.uid('interval-join'));
   if (singleInput(l)) out.setParallelism(1);
   return out;
@@ -64,12 +67,10 @@ export function translateIntervalJoin(node: Extract<PhysNode, { kind: 'IntervalJ
 export function translateTemporalJoin(node: Extract<PhysNode, { kind: 'TemporalJoin' }>, left: DataStream<Row>, right: DataStream<Row>, ctx: ExecContext): DataStream<Row> {
   const [l, r] = node.inputs as [PhysNode, PhysNode];
   const leftWidth = l.rowType.types.length;
-  const nonEqui = node.nonEqui;
-  const exprCtx = ctx.exprCtx;
   const out = twoInput(left, right, describeNode(node), 'temporal-join', () => new TemporalJoinOperator({
     joinType: node.joinType as 'INNER' | 'LEFT', leftWidth, rightWidth: r.rowType.types.length,
     leftTimeIndex: node.leftTimeIndex, rightTimeIndex: node.rightTimeIndex, isEventTime: true,
-    condition: nonEqui ? compileJoinPredicate(nonEqui, leftWidth, exprCtx) : undefined,
+    condition: joinCondition(node.nonEqui, leftWidth, ctx),
   })).uid(ctx.uid('temporal-join'));
   return out;
 }
@@ -80,7 +81,6 @@ export function translateLookupJoin(node: Extract<PhysNode, { kind: 'LookupJoin'
   const keys = node.lookupKeys;
   const rightCalc = node.rightCalc;
   const rightWidth = node.rowType.types.length - leftWidth;
-  const nonEqui = node.nonEqui;
   const exprCtx = ctx.exprCtx;
   const out = input.transform(describeNode(node), 'lookup-join', () => {
     const inner = source.createLookup!(keys.map((k) => k.right));
@@ -97,7 +97,7 @@ export function translateLookupJoin(node: Extract<PhysNode, { kind: 'LookupJoin'
     }
     return new LookupJoinOperator({
       joinType: node.joinType as 'INNER' | 'LEFT', leftWidth, rightWidth, lookupKeys: keys.map((k) => k.left), lookup,
-      condition: nonEqui ? compileJoinPredicate(nonEqui, leftWidth, exprCtx) : undefined,
+      condition: joinCondition(node.nonEqui, leftWidth, ctx),
     });
   });
   return out.uid(ctx.uid('lookup-join'));
